@@ -1,0 +1,72 @@
+import Foundation
+
+/// What can go wrong talking to Docker Hub. Messages name the endpoint and say what to do; they never hold a
+/// secret or a token.
+package enum APIError: Error, LocalizedError, Equatable, Sendable {
+    /// The credentials were refused (401 on every login route).
+    case authenticationFailed(identifier: String, detail: String)
+    /// A password login needs a second factor and no code was given.
+    case secondFactorRequired(identifier: String)
+    /// Docker Hub refused the request for this token kind (a PAT or OAT restriction).
+    case tokenKindNotAllowed(endpoint: String, kind: CredentialKind)
+    /// 403 for another reason (role, missing OAT scope).
+    case forbidden(endpoint: String, detail: String)
+    /// 404.
+    case notFound(endpoint: String, detail: String)
+    /// 401 after a fresh token was minted.
+    case unauthorized(endpoint: String, detail: String)
+    /// Another 4xx.
+    case rejected(endpoint: String, status: Int, detail: String)
+    /// 429 that outlasted the retry budget.
+    case rateLimited(endpoint: String)
+    /// 5xx, a connection failure or an undecodable reply after the retries.
+    case unavailable(endpoint: String, reason: String)
+    /// The request did not finish in time, after the retries.
+    case timedOut(endpoint: String)
+    /// The body was not what the endpoint documents.
+    case undecodable(endpoint: String, reason: String)
+    /// A `next` link pointed away from the API host; following it would hand the token to someone else.
+    case foreignNextLink(endpoint: String, host: String)
+    /// A paging loop: `next` pointed at a page already read.
+    case pagingLoop(endpoint: String)
+    /// The `--api-url` could not be used.
+    case invalidBaseURL(String)
+
+    package var errorDescription: String? {
+        switch self {
+        case .authenticationFailed(let identifier, let detail):
+            "authentication as '\(identifier)' failed (\(detail)); check the username and secret"
+                + " (DOCKERHUB_TOKEN, DOCKERHUB_PASSWORD, --secret-file or --password-stdin)"
+        case .secondFactorRequired(let identifier):
+            "the account '\(identifier)' needs a second factor; pass a current TOTP code with --otp or"
+                + " DOCKERHUB_OTP, or use a personal or organization access token"
+        case .tokenKindNotAllowed(let endpoint, let kind):
+            "Docker Hub does not let a \(kind.displayName) read \(endpoint); "
+                + (kind == .pat
+                    ? "use an organization access token (or a password) for organization data"
+                    : "use a password or personal access token for this")
+        case .forbidden(let endpoint, let detail):
+            "Docker Hub refused GET \(endpoint) (403: \(detail)); the credential lacks the role or scope for it"
+        case .notFound(let endpoint, let detail):
+            "GET \(endpoint) was not found (404: \(detail))"
+        case .unauthorized(let endpoint, let detail):
+            "GET \(endpoint) was refused even with a fresh token (401: \(detail)); check the credential"
+        case .rejected(let endpoint, let status, let detail):
+            "GET \(endpoint) was rejected (\(status): \(detail))"
+        case .rateLimited(let endpoint):
+            "Docker Hub kept rate-limiting GET \(endpoint) (429); retry later or lower --concurrency"
+        case .unavailable(let endpoint, let reason):
+            "Docker Hub failed on \(endpoint) (\(reason)); check --api-url and the network, then retry"
+        case .timedOut(let endpoint):
+            "GET \(endpoint) timed out; retry later or raise --request-timeout"
+        case .undecodable(let endpoint, let reason):
+            "Docker Hub sent an unreadable reply to GET \(endpoint) (\(reason))"
+        case .foreignNextLink(let endpoint, let host):
+            "GET \(endpoint) returned a next page on another host ('\(host)'); refusing to send the token there"
+        case .pagingLoop(let endpoint):
+            "paging GET \(endpoint) looped back to a page already read; Docker Hub's reply is inconsistent, retry later"
+        case .invalidBaseURL(let url):
+            "'\(url)' is not a usable API URL; pass --api-url like https://hub.docker.com"
+        }
+    }
+}

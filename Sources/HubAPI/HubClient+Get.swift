@@ -1,0 +1,125 @@
+import Foundation
+import NIOHTTP1
+
+extension HubClient {
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }()
+
+    /// GETs `url` and decodes a `T`; 4xx replies become ``APIError``s.
+    package func get<T: Decodable & Sendable>(_ type: T.Type, url: URL) async throws -> T {
+        let endpoint = url.path
+        return try await send(method: .GET, url: url, endpoint: endpoint, authenticated: true) { response in
+            guard (200..<300).contains(response.status) else {
+                throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind)
+            }
+            guard response.looksLikeJSON else {
+                let type = response.headers.first(name: "content-type") ?? "?"
+                return .retry(reason: "non-JSON reply (\(type))")
+            }
+            do {
+                return .done(try Self.decoder.decode(T.self, from: response.bodyData))
+            } catch {
+                return .retry(reason: Self.describe(decodingError: error))
+            }
+        }
+    }
+
+    /// GETs every page of a list: `page_size=100`, then `next` until it is null.
+    ///
+    /// - Throws: ``APIError/foreignNextLink(endpoint:host:)`` when `next` leaves the API host,
+    ///   ``APIError/pagingLoop(endpoint:)`` when it returns to a page already read.
+    package func list<Item: Decodable & Sendable>(
+        _ type: Item.Type,
+        path: String,
+        query: [(String, String)] = []
+    ) async throws -> [Item] {
+        try await paginate(Item.self, from: firstPageURL(path, query: query), endpoint: path)
+    }
+
+    /// The URL of page 1 of a list: always `page_size=100`.
+    func firstPageURL(_ path: String, query: [(String, String)] = []) -> URL {
+        url(path, query: [("page_size", "100")] + query)
+    }
+
+    /// Reads the pages from `start` on; `firstPage`, when given, is the already-read page at `start`.
+    func paginate<Item: Decodable & Sendable>(
+        _ type: Item.Type,
+        from start: URL,
+        endpoint: String,
+        firstPage: Page<Item>? = nil
+    ) async throws -> [Item] {
+        var next: URL? = start
+        var seen = Set<String>()
+        var items: [Item] = []
+        var prefetched = firstPage
+        while let pageURL = next {
+            guard seen.insert(pageURL.absoluteString).inserted else {
+                throw APIError.pagingLoop(endpoint: endpoint)
+            }
+            let page: Page<Item>
+            if let prefetched {
+                page = prefetched
+            } else {
+                page = try await get(Page<Item>.self, url: pageURL)
+            }
+            prefetched = nil
+            items.append(contentsOf: page.results)
+            next = try resolveNext(page.next, endpoint: endpoint)
+        }
+        return items
+    }
+
+    func resolveNext(_ next: String?, endpoint: String) throws -> URL? {
+        guard let next, !next.isEmpty else { return nil }
+        guard let target = URL(string: next, relativeTo: configuration.baseURL)?.absoluteURL else {
+            throw APIError.undecodable(endpoint: endpoint, reason: "next is not a URL")
+        }
+        guard isSameOrigin(target) else {
+            throw APIError.foreignNextLink(endpoint: endpoint, host: target.host ?? next)
+        }
+        return target
+    }
+
+    static func error(for response: RawResponse, endpoint: String, kind: CredentialKind) -> APIError {
+        let body = try? JSONDecoder().decode(ErrorBodyDTO.self, from: response.bodyData)
+        let detail = String((body?.summary ?? "HTTP \(response.status)").prefix(200))
+        switch response.status {
+        case 401:
+            return .unauthorized(endpoint: endpoint, detail: detail)
+        case 403:
+            let lowered = detail.lowercased()
+            if lowered.hasPrefix("token issued from personal access token") {
+                return .tokenKindNotAllowed(endpoint: endpoint, kind: .pat)
+            }
+            if lowered.hasPrefix("token issued from organization access token") {
+                return .tokenKindNotAllowed(endpoint: endpoint, kind: .oat)
+            }
+            return .forbidden(endpoint: endpoint, detail: detail)
+        case 404:
+            return .notFound(endpoint: endpoint, detail: detail)
+        default:
+            return .rejected(endpoint: endpoint, status: response.status, detail: detail)
+        }
+    }
+
+    static func describe(decodingError error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "unreadable JSON" }
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "the body" : keys.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "unexpected value at \(path(context))"
+        case .keyNotFound(let key, let context):
+            return "missing key '\(key.stringValue)' at \(path(context))"
+        case .dataCorrupted(let context):
+            return "malformed JSON at \(path(context))"
+        @unknown default:
+            return "unreadable JSON"
+        }
+    }
+}

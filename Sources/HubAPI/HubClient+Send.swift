@@ -1,0 +1,225 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// A reply as it came off the wire.
+struct RawResponse: Sendable {
+    var status: Int
+    var headers: HTTPHeaders
+    var body: ByteBuffer
+
+    var bodyData: Data { Data(body.readableBytesView) }
+
+    /// True when the reply says it is JSON, or says nothing about its type.
+    var looksLikeJSON: Bool {
+        guard let type = headers.first(name: "content-type")?.lowercased() else { return true }
+        return type.contains("json")
+    }
+}
+
+/// What a caller of ``HubClient/send(method:url:endpoint:body:authenticated:interpret:)`` makes of a reply.
+enum Interpretation<T: Sendable>: Sendable {
+    case done(T)
+    /// The reply was unusable in a way that may pass (a cut-off or non-JSON body): try again.
+    case retry(reason: String)
+}
+
+/// Why one attempt failed in a way worth retrying.
+private enum Transient {
+    case failure(String)
+    case timeout
+    case rateLimited(wait: Duration)
+    case undecodable(String)
+}
+
+extension HubClient {
+    /// Sends one logical request, retrying what is transient, and hands every other reply to `interpret`.
+    ///
+    /// Handled here: connection failures, timeouts, 5xx and `interpret`'s `.retry` (exponential back-off with
+    /// full jitter, bounded in attempts and in total time), 429 (waits as `Retry-After` / `X-RateLimit-Reset`
+    /// say), same-origin redirects, and for authenticated requests one re-mint of an expired JWT on 401.
+    func send<T: Sendable>(
+        method: HTTPMethod,
+        url: URL,
+        endpoint: String,
+        body: Data? = nil,
+        authenticated: Bool,
+        interpret: (RawResponse) throws -> Interpretation<T>
+    ) async throws -> T {
+        let clock = ContinuousClock()
+        let giveUpAt = clock.now.advanced(by: configuration.retryBudget)
+        var url = url
+        var failures = 0
+        var redirects = 0
+        var reminted = false
+        while true {
+            try Task.checkCancellation()
+            var bearer: (token: String, generation: Int)?
+            if authenticated {
+                bearer = try await currentToken()
+            }
+            let transient: Transient
+            do {
+                let response = try await attempt(method: method, url: url, body: body, bearer: bearer?.token)
+                switch response.status {
+                case 301, 302, 303, 307, 308:
+                    guard redirects < 5, let location = response.headers.first(name: "location"),
+                        let target = URL(string: location, relativeTo: url)?.absoluteURL, isSameOrigin(target)
+                    else {
+                        throw APIError.rejected(endpoint: endpoint, status: response.status, detail: "redirect refused")
+                    }
+                    redirects += 1
+                    url = target
+                    continue
+                case 401 where authenticated && !reminted:
+                    reminted = true
+                    logger.info("token rejected; minting a new one", metadata: ["http.path": "\(endpoint)"])
+                    _ = try await refreshToken(seenGeneration: bearer?.generation ?? 0)
+                    continue
+                case 429:
+                    await session.countRateLimited()
+                    transient = .rateLimited(wait: rateLimitWait(response.headers))
+                case 500...599:
+                    transient = .failure("HTTP \(response.status)")
+                default:
+                    switch try interpret(response) {
+                    case .done(let value):
+                        return value
+                    case .retry(let reason):
+                        transient = .undecodable(reason)
+                    }
+                }
+            } catch let error as TransportFailure {
+                transient = error.isTimeout ? .timeout : .failure(error.reason)
+            }
+
+            let wait: Duration
+            switch transient {
+            case .rateLimited(let serverWait):
+                wait = serverWait
+            default:
+                failures += 1
+                if failures >= configuration.maxAttempts {
+                    throw finalError(transient, endpoint: endpoint)
+                }
+                wait = backoff(failure: failures)
+            }
+            if clock.now.advanced(by: wait) > giveUpAt {
+                throw finalError(transient, endpoint: endpoint)
+            }
+            await session.countRetry()
+            logger.info(
+                "retrying request",
+                metadata: [
+                    "http.path": "\(endpoint)", "retry.reason": "\(describe(transient))",
+                    "retry.wait_ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)",
+                ]
+            )
+            try await Task.sleep(for: wait)
+        }
+    }
+
+    /// One HTTP exchange under the concurrency limit. Transport errors come out as ``TransportFailure``.
+    private func attempt(method: HTTPMethod, url: URL, body: Data?, bearer: String?) async throws -> RawResponse {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        if let bearer {
+            request.headers.add(name: "Authorization", value: "Bearer \(bearer)")
+        }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let timeout = TimeAmount.nanoseconds(
+            configuration.requestTimeout.components.seconds * 1_000_000_000
+                + configuration.requestTimeout.components.attoseconds / 1_000_000_000
+        )
+        let started = ContinuousClock.now
+        let prepared = request
+        return try await limiter.withPermit {
+            await self.session.countRequest()
+            do {
+                let response = try await self.http.execute(prepared, timeout: timeout, logger: self.transportLogger)
+                let collected = try await response.body.collect(upTo: self.configuration.maxBodyBytes)
+                self.logger.debug(
+                    "http",
+                    metadata: [
+                        "http.method": "\(method.rawValue)", "http.path": "\(url.path)",
+                        "http.status": "\(response.status.code)",
+                        "http.ms": "\((ContinuousClock.now - started).components.seconds * 1000 + (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)",
+                    ]
+                )
+                return RawResponse(status: Int(response.status.code), headers: response.headers, body: collected)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                throw TransportFailure(error)
+            }
+        }
+    }
+
+    private func finalError(_ transient: Transient, endpoint: String) -> APIError {
+        switch transient {
+        case .failure(let reason): .unavailable(endpoint: endpoint, reason: reason)
+        case .timeout: .timedOut(endpoint: endpoint)
+        case .rateLimited: .rateLimited(endpoint: endpoint)
+        case .undecodable(let reason): .undecodable(endpoint: endpoint, reason: reason)
+        }
+    }
+
+    private func describe(_ transient: Transient) -> String {
+        switch transient {
+        case .failure(let reason): reason
+        case .timeout: "timeout"
+        case .rateLimited: "HTTP 429"
+        case .undecodable(let reason): reason
+        }
+    }
+
+    /// Exponential back-off with full jitter: a random wait between zero and `initial · 2^(failure-1)`, capped.
+    func backoff(failure: Int) -> Duration {
+        let initial = Double(configuration.initialBackoff.components.seconds)
+            + Double(configuration.initialBackoff.components.attoseconds) / 1e18
+        let cap = seconds(configuration.maxWait)
+        let ceiling = min(cap, initial * pow(2, Double(max(0, failure - 1))))
+        return .milliseconds(Int64(Double.random(in: 0...ceiling) * 1000))
+    }
+
+    /// How long a 429 asks us to wait: `Retry-After` in seconds (or, when over 10^9, as a unix time), else
+    /// `X-RateLimit-Reset`, else one second; capped at `maxWait`.
+    func rateLimitWait(_ headers: HTTPHeaders, now: Date = Date()) -> Duration {
+        let cap = seconds(configuration.maxWait)
+        var wait = 1.0
+        if let text = headers.first(name: "retry-after"), let value = Double(text.trimmingCharacters(in: .whitespaces)) {
+            wait = value > 1_000_000_000 ? value - now.timeIntervalSince1970 : value
+        } else if let text = headers.first(name: "x-ratelimit-reset"), let value = Double(text) {
+            wait = value - now.timeIntervalSince1970
+        }
+        wait = min(cap, max(0.05, wait))
+        return .milliseconds(Int64(wait * 1000))
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// A request that never produced a reply: refused or reset connection, DNS failure, timeout.
+struct TransportFailure: Error {
+    var reason: String
+    var isTimeout: Bool
+
+    init(_ error: any Error) {
+        if let error = error as? HTTPClientError {
+            isTimeout = [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(error)
+            reason = isTimeout ? "timeout" : "connection failed: \(error)"
+        } else {
+            isTimeout = false
+            reason = "connection failed: \(error)"
+        }
+    }
+}

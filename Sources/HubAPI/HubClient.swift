@@ -1,0 +1,96 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// A read-only Docker Hub client: one authenticated session, bounded concurrency, retries, and paging.
+///
+/// Create one with ``withClient(configuration:credentials:logger:_:)``; it owns its HTTP client for the
+/// duration of the closure.
+package final class HubClient: Sendable {
+    package let configuration: HubClientConfiguration
+    package let credentials: Credentials
+    let http: HTTPClient
+    let logger: Logger
+    let session = SessionState()
+    let limiter: AsyncSemaphore
+
+    init(http: HTTPClient, configuration: HubClientConfiguration, credentials: Credentials, logger: Logger) {
+        self.http = http
+        self.configuration = configuration
+        self.credentials = credentials
+        self.logger = logger
+        self.limiter = AsyncSemaphore(permits: configuration.concurrency)
+    }
+
+    /// Runs `body` with a client whose HTTP connections are closed when it returns.
+    package static func withClient<T: Sendable>(
+        configuration: HubClientConfiguration,
+        credentials: Credentials,
+        logger: Logger,
+        _ body: (HubClient) async throws -> T
+    ) async throws -> T {
+        var httpConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: .seconds(Int64(configuration.requestTimeout.components.seconds) + 1))
+        )
+        httpConfiguration.connectionPool = .init(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.concurrency)
+        )
+        httpConfiguration.httpVersion = .automatic
+        return try await HTTPClient.withHTTPClient(configuration: httpConfiguration) { http in
+            let client = HubClient(http: http, configuration: configuration, credentials: credentials, logger: logger)
+            return try await body(client)
+        }
+    }
+
+    /// Requests sent so far, logins included.
+    package func requestCount() async -> Int { await session.requestCount }
+    /// 429 replies received so far.
+    package func rateLimitedCount() async -> Int { await session.rateLimitedCount }
+    /// Retries made so far (every cause).
+    package func retryCount() async -> Int { await session.retryCount }
+
+    /// The logger handed to AsyncHTTPClient: never below `info`, so request internals stay out of the log.
+    var transportLogger: Logger {
+        var quiet = logger
+        quiet.logLevel = max(.info, logger.logLevel)
+        return quiet
+    }
+
+    /// An absolute URL for `path` (starting with `/`) and `query` on the API host.
+    package func url(_ path: String, query: [(String, String)] = []) -> URL {
+        var components = URLComponents()
+        components.scheme = configuration.baseURL.scheme
+        components.host = configuration.baseURL.host
+        components.port = configuration.baseURL.port
+        components.percentEncodedPath = configuration.baseURL.path + Self.percentEncodePath(path)
+        if !query.isEmpty {
+            components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        }
+        return components.url ?? configuration.baseURL
+    }
+
+    /// Encodes each path segment; `/` separates them.
+    static func percentEncodePath(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#;")
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    /// True when `url` points at the same scheme, host and port as the API.
+    func isSameOrigin(_ url: URL) -> Bool {
+        let base = configuration.baseURL
+        return url.scheme?.lowercased() == base.scheme?.lowercased()
+            && url.host?.lowercased() == base.host?.lowercased()
+            && (url.port ?? Self.defaultPort(url.scheme)) == (base.port ?? Self.defaultPort(base.scheme))
+    }
+
+    private static func defaultPort(_ scheme: String?) -> Int {
+        scheme?.lowercased() == "https" ? 443 : 80
+    }
+}

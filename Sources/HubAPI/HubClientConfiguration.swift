@@ -1,0 +1,58 @@
+import Foundation
+
+/// How a ``HubClient`` talks to Docker Hub.
+package struct HubClientConfiguration: Sendable {
+    /// Scheme, host and port of the API (`https://hub.docker.com`); a path prefix is kept.
+    package var baseURL: URL
+    /// Requests in flight at once.
+    package var concurrency: Int
+    /// Deadline of one request, from sending to the last byte of the body.
+    package var requestTimeout: Duration
+    /// Attempts of one request on a transient failure (5xx, reset, timeout, unreadable body).
+    package var maxAttempts: Int
+    /// The longest single wait for a rate limit or a back-off.
+    package var maxWait: Duration
+    /// Total time one request may spend waiting and retrying before the sync gives up.
+    package var retryBudget: Duration
+    /// The first back-off; later ones double, with full jitter.
+    package var initialBackoff: Duration
+    /// Largest body accepted for one reply.
+    package var maxBodyBytes: Int
+    package var userAgent: String
+
+    package init(
+        baseURL: URL,
+        concurrency: Int = 8,
+        requestTimeout: Duration = .seconds(30),
+        maxAttempts: Int = 5,
+        maxWait: Duration = .seconds(60),
+        retryBudget: Duration = .seconds(300),
+        initialBackoff: Duration = .milliseconds(250),
+        maxBodyBytes: Int = 32 * 1024 * 1024,
+        userAgent: String = "hubsnap"
+    ) {
+        self.baseURL = baseURL
+        self.concurrency = concurrency
+        self.requestTimeout = requestTimeout
+        self.maxAttempts = maxAttempts
+        self.maxWait = maxWait
+        self.retryBudget = retryBudget
+        self.initialBackoff = initialBackoff
+        self.maxBodyBytes = maxBodyBytes
+        self.userAgent = userAgent
+    }
+
+    /// Parses and checks an `--api-url` value.
+    ///
+    /// - Throws: ``APIError/invalidBaseURL(_:)`` unless it is an absolute http(s) URL with a host.
+    package static func parseBaseURL(_ text: String) throws -> URL {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,
+            url.query == nil
+        else {
+            throw APIError.invalidBaseURL(text)
+        }
+        return url
+    }
+}

@@ -1,0 +1,42 @@
+/// The shared, mutable part of a client: the current JWT and the counters a snapshot reports.
+actor SessionState {
+    private(set) var token: String?
+    private(set) var generation = 0
+    private(set) var requestCount = 0
+    private(set) var rateLimitedCount = 0
+    private(set) var retryCount = 0
+    private var minting: Task<String, any Error>?
+
+    /// Installs a freshly minted token.
+    func install(_ newToken: String) {
+        token = newToken
+        generation += 1
+    }
+
+    /// Mints a new token unless another request already did since `seenGeneration`.
+    ///
+    /// Concurrent callers that hit the same expiry share one exchange, so an expired JWT costs one login, not
+    /// one per request in flight. The exchange runs in a task owned by this actor only to let callers join it.
+    func refresh(
+        seenGeneration: Int,
+        mint: @escaping @Sendable () async throws -> String
+    ) async throws -> (token: String, generation: Int) {
+        if generation != seenGeneration, let token {
+            return (token, generation)
+        }
+        if let minting {
+            let token = try await minting.value
+            return (token, generation)
+        }
+        let task = Task { try await mint() }
+        minting = task
+        defer { minting = nil }
+        let newToken = try await task.value
+        install(newToken)
+        return (newToken, generation)
+    }
+
+    func countRequest() { requestCount += 1 }
+    func countRateLimited() { rateLimitedCount += 1 }
+    func countRetry() { retryCount += 1 }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What can go wrong writing or opening a snapshot file.
+package enum StoreError: Error, LocalizedError, Equatable, Sendable {
+    /// The output could not be created or replaced.
+    case cannotWrite(path: String, reason: String)
+    /// The finished file failed `PRAGMA integrity_check` or `foreign_key_check`.
+    case integrityCheckFailed(path: String, detail: String)
+    /// Another run holds the lock beside the output.
+    case locked(path: String)
+
+    package var errorDescription: String? {
+        switch self {
+        case .cannotWrite(let path, let reason):
+            "cannot write the snapshot '\(path)' (\(reason)); check that the directory exists and is writable"
+        case .integrityCheckFailed(let path, let detail):
+            "the new snapshot '\(path)' failed its integrity check (\(detail)); the previous snapshot was kept"
+        case .locked(let path):
+            "another hubsnap run is writing '\(path)'; wait for it to finish or pass another --output"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import HubAPI
+import HubSnapKit
+import SnapshotStore
+
+/// An error already worded for the user, with the exit code it ends the run with.
+struct Failure: Error {
+    var message: String
+    var exitCode: Int32
+
+    init(_ message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    /// Maps what the libraries throw to one line and a documented exit code.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as Failure:
+            self = failure
+        case let error as APIError:
+            self.init(error.localizedDescription, exitCode: Self.exitCode(for: error))
+        case let error as SyncError:
+            switch error {
+            case .organizationNotVisible: self.init(error.localizedDescription, exitCode: ExitCodes.noPermission)
+            case .organizationsRequired: self.init(error.localizedDescription, exitCode: ExitCodes.usage)
+            }
+        case let error as StoreError:
+            switch error {
+            case .cannotWrite, .integrityCheckFailed:
+                self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
+            case .locked:
+                self.init(error.localizedDescription, exitCode: ExitCodes.temporaryFailure)
+            }
+        case is CancellationError:
+            self.init("interrupted; the previous snapshot was kept", exitCode: ExitCodes.interrupted)
+        default:
+            self.init(
+                "internal error (\(String(describing: type(of: error)))); please report it with the command you ran",
+                exitCode: ExitCodes.software)
+        }
+    }
+
+    private static func exitCode(for error: APIError) -> Int32 {
+        switch error {
+        case .authenticationFailed, .secondFactorRequired, .tokenKindNotAllowed, .forbidden, .unauthorized:
+            ExitCodes.noPermission
+        case .rateLimited, .timedOut:
+            ExitCodes.temporaryFailure
+        case .invalidBaseURL:
+            ExitCodes.usage
+        case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop:
+            ExitCodes.unavailable
+        }
+    }
+}
