@@ -115,6 +115,7 @@ let package = Package(
                 "HubSnapKit", "HubAPI", "SnapshotStore", "FakeHub", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -114,7 +114,7 @@ extension HubClient {
                 "retrying request",
                 metadata: [
                     "http.path": "\(endpoint)", "retry.reason": "\(describe(transient))",
-                    "retry.wait_ms": "\(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)",
+                    "retry.wait_ms": "\(wait.milliseconds)",
                 ]
             )
             try await Task.sleep(for: wait)
@@ -134,10 +134,14 @@ extension HubClient {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let timeout = TimeAmount.nanoseconds(
-            configuration.requestTimeout.components.seconds * 1_000_000_000
-                + configuration.requestTimeout.components.attoseconds / 1_000_000_000
-        )
+        let timeout = TimeAmount.milliseconds(configuration.requestTimeout.milliseconds)
+        while let delay = await session.pacingDelay(now: Date(), reserve: 1) {
+            let wait = min(delay, configuration.maxWait)
+            logger.info(
+                "pacing requests to stay within the rate limit",
+                metadata: ["retry.wait_ms": "\(wait.milliseconds)"])
+            try await Task.sleep(for: wait)
+        }
         let started = ContinuousClock.now
         let prepared = request
         return try await limiter.withPermit {
@@ -150,9 +154,14 @@ extension HubClient {
                     metadata: [
                         "http.method": "\(method.rawValue)", "http.path": "\(url.path)",
                         "http.status": "\(response.status.code)",
-                        "http.ms": "\((ContinuousClock.now - started).components.seconds * 1000 + (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)",
+                        "http.ms": "\((ContinuousClock.now - started).milliseconds)",
                     ]
                 )
+                if let remaining = response.headers.first(name: "x-ratelimit-remaining").flatMap({ Int($0) }),
+                    let reset = response.headers.first(name: "x-ratelimit-reset").flatMap({ Double($0) })
+                {
+                    await self.session.noteRateLimit(remaining: remaining, resetAt: Date(timeIntervalSince1970: reset))
+                }
                 return RawResponse(status: Int(response.status.code), headers: response.headers, body: collected)
             } catch is CancellationError {
                 throw CancellationError()
@@ -182,17 +191,21 @@ extension HubClient {
 
     /// Exponential back-off with full jitter: a random wait between zero and `initial · 2^(failure-1)`, capped.
     func backoff(failure: Int) -> Duration {
-        let initial = Double(configuration.initialBackoff.components.seconds)
-            + Double(configuration.initialBackoff.components.attoseconds) / 1e18
-        let cap = seconds(configuration.maxWait)
+        let initial = configuration.initialBackoff.seconds
+        let cap = configuration.maxWait.seconds
         let ceiling = min(cap, initial * pow(2, Double(max(0, failure - 1))))
         return .milliseconds(Int64(Double.random(in: 0...ceiling) * 1000))
     }
 
     /// How long a 429 asks us to wait: `Retry-After` in seconds (or, when over 10^9, as a unix time), else
     /// `X-RateLimit-Reset`, else one second; capped at `maxWait`.
-    func rateLimitWait(_ headers: HTTPHeaders, now: Date = Date()) -> Duration {
-        let cap = seconds(configuration.maxWait)
+    func rateLimitWait(_ headers: HTTPHeaders) -> Duration {
+        Self.rateLimitWait(headers, now: Date(), cap: configuration.maxWait)
+    }
+
+    /// The wait a 429 with `headers` asks for at `now`, capped at `cap`.
+    static func rateLimitWait(_ headers: HTTPHeaders, now: Date, cap capDuration: Duration) -> Duration {
+        let cap = capDuration.seconds
         var wait = 1.0
         if let text = headers.first(name: "retry-after"), let value = Double(text.trimmingCharacters(in: .whitespaces)) {
             wait = value > 1_000_000_000 ? value - now.timeIntervalSince1970 : value
@@ -201,10 +214,6 @@ extension HubClient {
         }
         wait = min(cap, max(0.05, wait))
         return .milliseconds(Int64(wait * 1000))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

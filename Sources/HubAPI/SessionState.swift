@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shared, mutable part of a client: the current JWT and the counters a snapshot reports.
 actor SessionState {
     private(set) var token: String?
@@ -34,6 +36,43 @@ actor SessionState {
         let newToken = try await task.value
         install(newToken)
         return (newToken, generation)
+    }
+
+    // MARK: - Rate-limit pacing
+
+    private var remaining: Int?
+    private var resetAt: Date?
+
+    /// Records what `X-RateLimit-Remaining` and `X-RateLimit-Reset` said.
+    ///
+    /// Replies arrive out of order: within one window the smallest `remaining` wins; a later window
+    /// replaces an earlier one.
+    func noteRateLimit(remaining newRemaining: Int, resetAt newReset: Date) {
+        if let resetAt, newReset.timeIntervalSince(resetAt) < -0.5 { return }
+        if let resetAt, abs(newReset.timeIntervalSince(resetAt)) <= 0.5, let remaining {
+            self.remaining = min(remaining, newRemaining)
+        } else {
+            remaining = newRemaining
+        }
+        resetAt = newReset
+    }
+
+    /// How long to hold the next request so the window's budget is not overrun; `nil` to send now.
+    ///
+    /// Sending spends one unit of the budget here at once, so that requests in flight are counted before
+    /// Docker Hub's replies report them.
+    func pacingDelay(now: Date, reserve: Int) -> Duration? {
+        guard let remaining, let resetAt else { return nil }
+        guard now < resetAt else {
+            self.remaining = nil
+            self.resetAt = nil
+            return nil
+        }
+        if remaining > reserve {
+            self.remaining = remaining - 1
+            return nil
+        }
+        return .milliseconds(Int64(resetAt.timeIntervalSince(now) * 1000) + 50)
     }
 
     func countRequest() { requestCount += 1 }

@@ -15,19 +15,37 @@ struct HubSnap: AsyncParsableCommand {
     )
 
     /// Parses, runs, and turns every error into one line on stderr and a documented exit code.
+    ///
+    /// The command runs in a task that SIGINT and SIGTERM cancel; the run then ends with 130 or 143.
     static func main() async {
+        let command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        let signals = SignalHandling()
+        let task = Task {
+            var command = command
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch let error as Failure {
-            Terminal.error(error.message)
-            exit(error.exitCode)
+        }
+        signals.install { task.cancel() }
+        do {
+            try await task.value
         } catch {
-            // ArgumentParser's own: help, version, usage errors (64) and ExitCode.
+            if let signal = signals.signal {
+                Terminal.error("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); the previous snapshot was kept")
+                Foundation.exit(128 + signal)
+            }
+            if let failure = error as? Failure {
+                Terminal.error(failure.message)
+                Foundation.exit(failure.exitCode)
+            }
+            // ArgumentParser's own: ValidationError (64), ExitCode, CleanExit.
             exit(withError: error)
         }
     }

@@ -14,6 +14,8 @@ package enum Syncer {
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = Timestamp.format(Date())
+        let lock = try OutputLock.acquire(for: request.output)
+        defer { withExtendedLifetime(lock) {} }
         let removed = TemporaryFiles.removeStale(beside: request.output)
         for name in removed {
             logger.info("removed a temporary file left by an earlier run", metadata: ["file": "\(name)"])

@@ -24,8 +24,7 @@ enum SyncRunner {
 
     /// A few lines for people: where the snapshot went and how much it holds.
     static func render(_ summary: SyncSummary) -> String {
-        let seconds = Double(summary.duration.components.seconds)
-            + Double(summary.duration.components.attoseconds) / 1e18
+        let seconds = summary.duration.seconds
         var lines = ["snapshot written to \(summary.output.path)"]
         lines.append("  principal: \(summary.principal) (\(summary.credentialKind))")
         for count in summary.rowCounts {

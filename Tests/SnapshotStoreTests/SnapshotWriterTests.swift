@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import SnapshotStore
+import TestSupport
+import Testing
+
+struct SnapshotWriterTests {
+    static let info = SnapshotInfo(
+        formatVersion: 1, toolVersion: "test", startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:01Z",
+        apiUrl: "http://127.0.0.1", credentialKind: "password", principal: "jdoe", orgFilter: nil, httpRequests: 3,
+        warnings: "[]")
+
+    static func batch(_ org: String) -> OrganizationBatch {
+        var batch = OrganizationBatch(
+            organization: OrganizationRow(name: org, id: "1", fullName: nil, company: nil, location: nil, dateJoined: nil))
+        batch.accounts = [AccountRow(username: "jdoe", id: "u1", fullName: nil, email: "j@example.com", type: "User")]
+        batch.members = [
+            OrgMemberRow(org: org, username: "jdoe", role: "owner", isGuest: false, dateJoined: nil, lastLoggedInAt: nil)
+        ]
+        return batch
+    }
+
+    @Test func aFinishedSnapshotReplacesTheDestinationWithHeaderAndMode() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let destination = URL(fileURLWithPath: directory.path("out.db"))
+        try Data("old".utf8).write(to: destination)
+
+        let writer = try SnapshotWriter.begin(destination: destination)
+        let attributes = try FileManager.default.attributesOfItem(atPath: writer.temporaryURL.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        try await writer.write(Self.batch("acme"))
+        try await writer.finish(Self.info)
+
+        #expect(!FileManager.default.fileExists(atPath: writer.temporaryURL.path))
+        let queue = try DatabaseQueue(path: destination.path)
+        let (appID, version, members) = try await queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM org_members")
+            )
+        }
+        #expect(appID == 1_213_419_088)
+        #expect(version == 1)
+        #expect(members == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: destination.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func aDiscardedSnapshotLeavesTheDestinationByteIdentical() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let destination = URL(fileURLWithPath: directory.path("out.db"))
+        let before = Data("previous snapshot".utf8)
+        try before.write(to: destination)
+
+        let writer = try SnapshotWriter.begin(destination: destination)
+        try await writer.write(Self.batch("acme"))
+        writer.discard()
+
+        #expect(try Data(contentsOf: destination) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out.db"])
+    }
+
+    @Test func aForeignKeyViolationFailsTheWriteAndKeepsTheDestination() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let destination = URL(fileURLWithPath: directory.path("out.db"))
+        let writer = try SnapshotWriter.begin(destination: destination)
+        var batch = Self.batch("acme")
+        batch.teamMembers = [TeamMemberRow(org: "acme", team: "no-such-team", username: "jdoe")]
+        await #expect(throws: DatabaseError.self) { try await writer.write(batch) }
+        writer.discard()
+        #expect(!FileManager.default.fileExists(atPath: destination.path))
+    }
+
+    @Test func aMissingDirectoryIsACannotWriteError() throws {
+        let destination = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/out.db")
+        #expect(throws: StoreError.self) { try SnapshotWriter.begin(destination: destination) }
+    }
+
+    @Test func accountsSeenInTwoOrgsKeepTheFirstNonNullFields() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let destination = URL(fileURLWithPath: directory.path("out.db"))
+        let writer = try SnapshotWriter.begin(destination: destination)
+        var first = Self.batch("acme")
+        first.accounts[0].email = nil
+        var second = Self.batch("globex")
+        second.accounts[0].fullName = "Jane"
+        try await writer.write(first)
+        try await writer.write(second)
+        try await writer.finish(Self.info)
+        let tables = try SnapshotDump.tables(at: destination.path)
+        #expect(tables["accounts"] == [["jdoe", "u1", "Jane", "j@example.com", "User"]])
+    }
+
+    @Test func staleTemporaryFilesOfDeadProcessesAreRemoved() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let destination = URL(fileURLWithPath: directory.path("out.db"))
+        // PID 2^22+1 is above Linux's pid_max default and so belongs to no process.
+        let stale = directory.path(".out.db.tmp-4194305-abc")
+        let live = directory.path(".out.db.tmp-\(getpid())-def")
+        _ = FileManager.default.createFile(atPath: stale, contents: Data())
+        _ = FileManager.default.createFile(atPath: live, contents: Data())
+        #expect(TemporaryFiles.removeStale(beside: destination) == [".out.db.tmp-4194305-abc"])
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
+}

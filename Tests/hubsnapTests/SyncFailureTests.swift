@@ -1,0 +1,124 @@
+import FakeHub
+import Foundation
+import TestSupport
+import Testing
+
+/// Every failure: one line, a documented exit code, and the previous snapshot untouched.
+struct SyncFailureTests {
+    static let dataset = Dataset.generate(seed: 11, sizes: .demo)
+    static let previous = Data("a previous snapshot that must survive\n".utf8)
+
+    /// Runs `sync` over an existing output file and checks that the file is byte-identical afterwards.
+    func failingSync(
+        _ extra: [String], environment: [String: String], options: FakeHubOptions = FakeHubOptions(rateLimit: 1_000_000)
+    ) async throws -> Binary.Result {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let output = directory.path("hub.db")
+        try Self.previous.write(to: URL(fileURLWithPath: output))
+        let result = try await CLIHarness.withHub(Self.dataset, options: options) { hub in
+            try await Binary.run(["sync", "--api-url", hub.baseURL, "--output", output] + extra, environment: environment)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Self.previous)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") } == ["hub.db"])
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("hubsnap: error: "))
+        return result
+    }
+
+    @Test func badCredentialsExit77() async throws {
+        var env = CLIHarness.password
+        env["DOCKERHUB_PASSWORD"] = "not-the-password"
+        let result = try await failingSync([], environment: env)
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("authentication as '\(DemoCredentials.username)' failed"))
+        #expect(!result.stderr.contains("not-the-password"))
+    }
+
+    @Test func anUnknownOrganizationExits77NamingIt() async throws {
+        let result = try await failingSync(["--org", "no-such-org-42"], environment: CLIHarness.password)
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("'no-such-org-42'"))
+    }
+
+    @Test func anOrganizationTheTokenCannotSeeExits77NamingIt() async throws {
+        let orgs = Self.dataset.orgs.map(\.name)
+        try #require(orgs.count >= 2)
+        var env = CLIHarness.oat(orgs[0])
+        env["DOCKERHUB_USERNAME"] = orgs[0]
+        let result = try await failingSync(["--org", orgs[0], "--org", orgs[1]], environment: env)
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("'\(orgs[1])'"))
+    }
+
+    @Test func anOATWithoutOrgIsAUsageError() async throws {
+        let result = try await failingSync([], environment: CLIHarness.oat("acme"))
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--org"))
+    }
+
+    @Test func noSecretIsAUsageError() async throws {
+        let result = try await failingSync([], environment: ["DOCKERHUB_USERNAME": "jdoe"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("DOCKERHUB_TOKEN"))
+    }
+
+    @Test func anUnreachableHubExits69() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let output = directory.path("hub.db")
+        try Self.previous.write(to: URL(fileURLWithPath: output))
+        // Port 9 (discard) on loopback has no listener here: the connection is refused.
+        let result = try await Binary.run(
+            ["sync", "--api-url", "http://127.0.0.1:9", "--output", output, "--max-attempts", "2"],
+            environment: CLIHarness.password)
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("127.0.0.1") || result.stderr.contains("/v2/auth/token"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Self.previous)
+    }
+
+    @Test func anUnwritableOutputExits73() async throws {
+        let result = try await CLIHarness.withHub(Self.dataset) { hub in
+            try await Binary.run(
+                ["sync", "--api-url", hub.baseURL, "--output", "/nonexistent-dir-\(UUID().uuidString)/hub.db"],
+                environment: CLIHarness.password)
+        }
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("does not exist"))
+    }
+
+    @Test func aKilledSyncLeavesThePreviousSnapshotByteIdentical() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let output = directory.path("hub.db")
+        try Self.previous.write(to: URL(fileURLWithPath: output))
+        let big = Dataset.generate(seed: 3, sizes: .fewThousandRows)
+        let sawTemporaryFile = try await CLIHarness.withHub(big) { hub in
+            let (process, out, err) = try Binary.start(
+                ["sync", "--api-url", hub.baseURL, "--output", output, "--concurrency", "1"],
+                environment: CLIHarness.password)
+            var saw = false
+            for _ in 0..<2_000 where process.isRunning {
+                let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+                if names.contains(where: { $0.hasPrefix(".hub.db.tmp-") }) {
+                    saw = true
+                    kill(process.processIdentifier, SIGKILL)
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            let result = await Binary.finish(process, out, err)
+            #expect(result.status != 0)
+            return saw
+        }
+        #expect(sawTemporaryFile)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Self.previous)
+
+        // The next run cleans up what the killed one left and replaces the file with a whole snapshot.
+        let result = try await CLIHarness.withHub(Self.dataset) { hub in
+            try await Binary.run(["sync", "--api-url", hub.baseURL, "--output", output], environment: CLIHarness.password)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") } == ["hub.db"])
+    }
+}
