@@ -17,8 +17,8 @@ extension HubClient {
     }
 
     func currentToken() async throws -> (token: String, generation: Int) {
-        if let token = await session.token {
-            return (token, await session.generation)
+        if let current = try await session.current() {
+            return current
         }
         return try await refreshToken(seenGeneration: 0)
     }

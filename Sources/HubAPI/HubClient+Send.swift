@@ -35,6 +35,9 @@ private enum Transient {
 }
 
 extension HubClient {
+    /// A bound on re-mints for one request, in case a server rejects every fresh token it just minted.
+    static let maxRemintsPerRequest = 10
+
     /// Sends one logical request, retrying what is transient, and hands every other reply to `interpret`.
     ///
     /// Handled here: connection failures, timeouts, 5xx and `interpret`'s `.retry` (exponential back-off with
@@ -53,16 +56,14 @@ extension HubClient {
         var url = url
         var failures = 0
         var redirects = 0
-        var reminted = false
+        var rejectedGeneration: Int?
+        var remints = 0
         while true {
             try Task.checkCancellation()
-            var bearer: (token: String, generation: Int)?
-            if authenticated {
-                bearer = try await currentToken()
-            }
             let transient: Transient
             do {
-                let response = try await attempt(method: method, url: url, body: body, bearer: bearer?.token)
+                let (response, bearer) = try await attempt(
+                    method: method, url: url, body: body, authenticated: authenticated)
                 switch response.status {
                 case 301, 302, 303, 307, 308:
                     guard redirects < 5, let location = response.headers.first(name: "location"),
@@ -73,8 +74,12 @@ extension HubClient {
                     redirects += 1
                     url = target
                     continue
-                case 401 where authenticated && !reminted:
-                    reminted = true
+                case 401 where authenticated && bearer?.generation != rejectedGeneration && remints < Self.maxRemintsPerRequest:
+                    // Each token gets one re-mint: a 401 with a token minted after the last 401 means that token
+                    // expired too (under load a fresh JWT can serve its whole budget before this retry runs); a
+                    // second 401 with the same token means the credential itself is refused.
+                    rejectedGeneration = bearer?.generation
+                    remints += 1
                     logger.info("token rejected; minting a new one", metadata: ["http.path": "\(endpoint)"])
                     _ = try await refreshToken(seenGeneration: bearer?.generation ?? 0)
                     continue
@@ -122,14 +127,16 @@ extension HubClient {
     }
 
     /// One HTTP exchange under the concurrency limit. Transport errors come out as ``TransportFailure``.
-    private func attempt(method: HTTPMethod, url: URL, body: Data?, bearer: String?) async throws -> RawResponse {
+    ///
+    /// The bearer is read only once a permit is held: a request that waited in the queue while the token was
+    /// re-minted sends the new one, not the one that was current when it started waiting.
+    private func attempt(
+        method: HTTPMethod, url: URL, body: Data?, authenticated: Bool
+    ) async throws -> (RawResponse, (token: String, generation: Int)?) {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: configuration.userAgent)
-        if let bearer {
-            request.headers.add(name: "Authorization", value: "Bearer \(bearer)")
-        }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
@@ -143,8 +150,13 @@ extension HubClient {
             try await Task.sleep(for: wait)
         }
         let started = ContinuousClock.now
-        let prepared = request
-        return try await limiter.withPermit {
+        let unsigned = request
+        let exchange: @Sendable () async throws -> (RawResponse, (token: String, generation: Int)?) = {
+            var prepared = unsigned
+            let bearer = authenticated ? try await self.currentToken() : nil
+            if let bearer {
+                prepared.headers.add(name: "Authorization", value: "Bearer \(bearer.token)")
+            }
             await self.session.countRequest()
             do {
                 let response = try await self.http.execute(prepared, timeout: timeout, logger: self.transportLogger)
@@ -162,13 +174,17 @@ extension HubClient {
                 {
                     await self.session.noteRateLimit(remaining: remaining, resetAt: Date(timeIntervalSince1970: reset))
                 }
-                return RawResponse(status: Int(response.status.code), headers: response.headers, body: collected)
+                return (RawResponse(status: Int(response.status.code), headers: response.headers, body: collected), bearer)
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 throw TransportFailure(error)
             }
         }
+        // Logins skip the queue: a re-mint that waited behind every request holding the expired token would
+        // let each of them fail first.
+        guard authenticated else { return try await exchange() }
+        return try await limiter.withPermit(exchange)
     }
 
     private func finalError(_ transient: Transient, endpoint: String) -> APIError {

@@ -15,10 +15,20 @@ actor SessionState {
         generation += 1
     }
 
+    /// The current token and its generation, read together; while a re-mint is under way, the token it
+    /// brings, so that no request goes out with a token already known to be dead.
+    func current() async throws -> (token: String, generation: Int)? {
+        if let minting {
+            _ = try await minting.value
+        }
+        return token.map { ($0, generation) }
+    }
+
     /// Mints a new token unless another request already did since `seenGeneration`.
     ///
     /// Concurrent callers that hit the same expiry share one exchange, so an expired JWT costs one login, not
-    /// one per request in flight. The exchange runs in a task owned by this actor only to let callers join it.
+    /// one per request in flight. The exchange runs in a task owned by this actor only to let callers join
+    /// it; the task installs the token before any caller resumes.
     func refresh(
         seenGeneration: Int,
         mint: @escaping @Sendable () async throws -> String
@@ -26,16 +36,27 @@ actor SessionState {
         if generation != seenGeneration, let token {
             return (token, generation)
         }
+        let task: Task<String, any Error>
         if let minting {
-            let token = try await minting.value
-            return (token, generation)
+            task = minting
+        } else {
+            // The task clears `minting` itself, in the same step that installs the token: a caller that
+            // arrives afterwards sees the new generation, never a finished exchange to wait on.
+            task = Task {
+                do {
+                    let newToken = try await mint()
+                    self.install(newToken)
+                    self.minting = nil
+                    return newToken
+                } catch {
+                    self.minting = nil
+                    throw error
+                }
+            }
+            minting = task
         }
-        let task = Task { try await mint() }
-        minting = task
-        defer { minting = nil }
-        let newToken = try await task.value
-        install(newToken)
-        return (newToken, generation)
+        _ = try await task.value
+        return (token ?? "", generation)
     }
 
     // MARK: - Rate-limit pacing

@@ -57,14 +57,23 @@ package enum Binary {
     }
 
     /// Waits for a started process and collects its output.
+    ///
+    /// The blocking reads and the wait run on Dispatch threads: blocking Swift's few cooperative threads
+    /// would starve everything else in the test process, FakeHub included.
     package static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) async -> Result {
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stdout = blocking { out.fileHandleForReading.readDataToEndOfFile() }
+        async let stderr = blocking { err.fileHandleForReading.readDataToEndOfFile() }
         let (outData, errData) = await (stdout, stderr)
-        await Task.detached { process.waitUntilExit() }.value
+        await blocking { process.waitUntilExit() }
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private static func blocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
     }
 }
 

@@ -18,22 +18,17 @@ struct HubSnap: AsyncParsableCommand {
     ///
     /// The command runs in a task that SIGINT and SIGTERM cancel; the run then ends with 130 or 143.
     static func main() async {
-        let command: any ParsableCommand
-        do {
-            command = try parseAsRoot()
-        } catch {
-            exit(withError: error)
-        }
         let signals = SignalHandling()
         let task = Task {
-            var command = command
+            var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         }
-        signals.install { task.cancel() }
+        let sources = signals.install { task.cancel() }
+        defer { withExtendedLifetime(sources) {} }
         do {
             try await task.value
         } catch {
@@ -45,7 +40,7 @@ struct HubSnap: AsyncParsableCommand {
                 Terminal.error(failure.message)
                 Foundation.exit(failure.exitCode)
             }
-            // ArgumentParser's own: ValidationError (64), ExitCode, CleanExit.
+            // ArgumentParser's own: help, version, ValidationError (64), ExitCode.
             exit(withError: error)
         }
     }

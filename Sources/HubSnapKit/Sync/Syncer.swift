@@ -59,6 +59,11 @@ package enum Syncer {
         }
         try await writer.write(accessTokens: personalTokens(client: client, owner: principal, warnings: warnings))
 
+        let rateLimited = await client.rateLimitedCount()
+        if rateLimited > 0 {
+            await warnings.add("Docker Hub rate-limited \(rateLimited) requests (HTTP 429); each was retried after the wait it asked for")
+            logger.notice("rate limited", metadata: ["http.rate_limited": "\(rateLimited)"])
+        }
         let messages = await warnings.messages
         let info = SnapshotInfo(
             formatVersion: SnapshotSchema.currentVersion, toolVersion: request.toolVersion, startedAt: startedAt,
@@ -72,7 +77,7 @@ package enum Syncer {
         return SyncSummary(
             output: request.output, principal: principal, credentialKind: kind.rawValue,
             rowCounts: counts.map { .init(table: $0.table, rows: $0.rows) }, httpRequests: info.httpRequests,
-            rateLimited: await client.rateLimitedCount(), retries: await client.retryCount(), warnings: messages,
+            rateLimited: rateLimited, retries: await client.retryCount(), warnings: messages,
             duration: .zero)
     }
 

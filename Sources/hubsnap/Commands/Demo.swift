@@ -2,6 +2,7 @@ import ArgumentParser
 import FakeHub
 import Foundation
 import HubAPI
+import Logging
 
 extension HubSnap {
     /// `hubsnap demo`: the whole sync, over loopback HTTP, against a built-in fake Docker Hub.
@@ -30,7 +31,10 @@ extension HubSnap {
         func run() async throws {
             let logger = logging.makeLogger()
             let dataset = Dataset.demo
-            let hub = FakeHub(dataset: dataset, options: FakeHubOptions(rateLimit: 1_000_000), logger: logger)
+            // The fake server's own chatter (connection shutdown at the end) is not the demo's business.
+            var hubLogger = logger
+            hubLogger.logLevel = .critical
+            let hub = FakeHub(dataset: dataset, options: FakeHubOptions(rateLimit: 1_000_000), logger: hubLogger)
             let firstOrg = dataset.orgs.first?.name ?? ""
             let (credentials, organizations): (Credentials, [String]) =
                 switch credential {

@@ -6,14 +6,15 @@ import Synchronization
 /// and leaves the previous snapshot as it was.
 final class SignalHandling: Sendable {
     private let received = Mutex<Int32?>(nil)
-    private let sources: Mutex<[any DispatchSourceSignal]> = Mutex([])
 
     /// The signal that stopped the run, if one did.
     var signal: Int32? { received.withLock { $0 } }
 
     /// Watches SIGINT and SIGTERM; the first one calls `onSignal`, a second one ends the process at once.
-    func install(_ onSignal: @escaping @Sendable () -> Void) {
-        for number in [SIGINT, SIGTERM] {
+    ///
+    /// - Returns: the signal sources, which watch only while the caller keeps them.
+    func install(_ onSignal: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
             Foundation.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
@@ -29,7 +30,7 @@ final class SignalHandling: Sendable {
                 }
             }
             source.resume()
-            sources.withLock { $0.append(source) }
+            return source
         }
     }
 }

@@ -101,5 +101,9 @@ struct SyncEndToEndTests {
         #expect(SnapshotDump.differences(actual: outcome.tables, expected: expected.tables).isEmpty)
         let logins = outcome.requests.filter { $0.path == "/v2/auth/token" }
         #expect(logins.count > 1)
+        // No storm of doomed requests: once a 401 is seen, requests wait for the new token instead of
+        // spending the dead one; at most the requests already in flight (concurrency 8) fail per expiry.
+        let rejected = outcome.requests.filter { $0.status == 401 }.count
+        #expect(rejected <= (logins.count - 1) * 8, "\(rejected) requests rejected for \(logins.count) logins")
     }
 }
