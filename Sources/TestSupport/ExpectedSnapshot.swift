@@ -13,6 +13,10 @@ package struct ExpectedSnapshot: Sendable {
         package var organizationTokens = true
         package var repositoryPermissions = true
         package var personalTokens = true
+        /// Only public repositories are listed (an OAT without `scope-repository-list`, a `repo:public_read` PAT).
+        package var publicRepositoriesOnly = false
+        /// A plain member's view: public repositories plus those one of this user's teams has a permission on.
+        package var repositoriesOfMember: String?
 
         package init() {}
 
@@ -77,7 +81,16 @@ package struct ExpectedSnapshot: Sendable {
                     }
                 }
             }
+            let teamsOfMember = Set(
+                org.teams.filter { team in access.repositoriesOfMember.map { team.members.contains($0) } ?? false }
+                    .map(\.name))
             for repository in org.repositories {
+                if repository.isPrivate && access.publicRepositoriesOnly { continue }
+                if repository.isPrivate, access.repositoriesOfMember != nil,
+                    !repository.teamPermissions.contains(where: { teamsOfMember.contains($0.team) })
+                {
+                    continue
+                }
                 tables["repositories", default: []].append([
                     org.name, repository.name, repository.isPrivate ? "1" : "0", repository.statusDescription,
                     repository.description, repository.repositoryType, Self.utc(repository.dateRegistered),
