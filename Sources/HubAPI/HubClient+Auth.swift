@@ -78,9 +78,10 @@ extension HubClient {
         -> AuthReply
     {
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        return try await send(method: .POST, url: url(path, query: query), endpoint: "POST \(path)", body: data,
-            authenticated: false)
-        { response in
+        return try await send(
+            method: .POST, url: url(path, query: query), endpoint: "POST \(path)", body: data,
+            authenticated: false
+        ) { response in
             guard response.status == 200 || (400..<500).contains(response.status) else {
                 throw APIError.rejected(endpoint: "POST \(path)", status: response.status, detail: "unexpected status")
             }

@@ -74,7 +74,8 @@ extension HubClient {
                     redirects += 1
                     url = target
                     continue
-                case 401 where authenticated && bearer?.generation != rejectedGeneration && remints < Self.maxRemintsPerRequest:
+                case 401
+                where authenticated && bearer?.generation != rejectedGeneration && remints < Self.maxRemintsPerRequest:
                     // Each token gets one re-mint: a 401 with a token minted after the last 401 means that token
                     // expired too (under load a fresh JWT can serve its whole budget before this retry runs); a
                     // second 401 with the same token means the credential itself is refused.
@@ -174,7 +175,9 @@ extension HubClient {
                 {
                     await self.session.noteRateLimit(remaining: remaining, resetAt: Date(timeIntervalSince1970: reset))
                 }
-                return (RawResponse(status: Int(response.status.code), headers: response.headers, body: collected), bearer)
+                return (
+                    RawResponse(status: Int(response.status.code), headers: response.headers, body: collected), bearer
+                )
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -223,7 +226,8 @@ extension HubClient {
     static func rateLimitWait(_ headers: HTTPHeaders, now: Date, cap capDuration: Duration) -> Duration {
         let cap = capDuration.seconds
         var wait = 1.0
-        if let text = headers.first(name: "retry-after"), let value = Double(text.trimmingCharacters(in: .whitespaces)) {
+        if let text = headers.first(name: "retry-after"), let value = Double(text.trimmingCharacters(in: .whitespaces))
+        {
             wait = value > 1_000_000_000 ? value - now.timeIntervalSince1970 : value
         } else if let text = headers.first(name: "x-ratelimit-reset"), let value = Double(text) {
             wait = value - now.timeIntervalSince1970

@@ -33,7 +33,8 @@ package final class HubClient: Sendable {
     ) async throws -> T {
         var httpConfiguration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: .seconds(Int64(configuration.requestTimeout.components.seconds) + 1))
+            timeout: .init(
+                connect: .seconds(10), read: .seconds(Int64(configuration.requestTimeout.components.seconds) + 1))
         )
         httpConfiguration.connectionPool = .init(
             idleTimeout: .seconds(60),

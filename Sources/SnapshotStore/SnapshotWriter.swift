@@ -111,7 +111,8 @@ package struct SnapshotWriter: Sendable {
             return problems
         }
         guard problems.isEmpty else {
-            throw StoreError.integrityCheckFailed(path: destination.path, detail: problems.prefix(3).joined(separator: "; "))
+            throw StoreError.integrityCheckFailed(
+                path: destination.path, detail: problems.prefix(3).joined(separator: "; "))
         }
         try queue.close()
         try TemporaryFiles.syncAndRename(temporaryURL, to: destination)

@@ -16,7 +16,9 @@ package enum Binary {
     /// The `hubsnap` binary beside the running test bundle (or in `.build/debug`).
     package static var hubsnap: URL {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for directory in [besideTests, besideTests.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")] {
+        for directory in [
+            besideTests, besideTests.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug"),
+        ] {
             let candidate = directory.appendingPathComponent("hubsnap")
             if FileManager.default.isExecutableFile(atPath: candidate.path) {
                 return candidate

@@ -113,9 +113,11 @@ package struct ExpectedSnapshot: Sendable {
             }
             if access.organizationTokens {
                 for token in org.accessTokens {
-                    let scopes = token.resources.flatMap { resource in resource.scopes.map { "\(resource.path):\($0)" } }
+                    let scopes = token.resources.flatMap { resource in resource.scopes.map { "\(resource.path):\($0)" }
+                    }
                     tables["access_tokens", default: []].append([
-                        "organization", token.id, org.name, token.createdBy, token.label, Self.jsonArray(scopes.sorted()),
+                        "organization", token.id, org.name, token.createdBy, token.label,
+                        Self.jsonArray(scopes.sorted()),
                         token.isActive ? "1" : "0", Self.utc(token.createdAt), Self.utc(token.lastUsedAt),
                         Self.utc(token.expiresAt),
                     ])

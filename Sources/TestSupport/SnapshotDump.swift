@@ -79,7 +79,8 @@ package enum SnapshotDump {
             let missing = want.filter { !have.contains($0) }
             let extra = have.filter { !want.contains($0) }
             report.append(
-                "\(table): \(have.count) rows, expected \(want.count); missing \(missing.prefix(3)); extra \(extra.prefix(3))")
+                "\(table): \(have.count) rows, expected \(want.count); missing \(missing.prefix(3)); extra \(extra.prefix(3))"
+            )
         }
         return report.joined(separator: "\n")
     }

@@ -33,7 +33,8 @@ struct HubSnap: AsyncParsableCommand {
             try await task.value
         } catch {
             if let signal = signals.signal {
-                Terminal.error("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); the previous snapshot was kept")
+                Terminal.error(
+                    "interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); the previous snapshot was kept")
                 Foundation.exit(128 + signal)
             }
             if let failure = error as? Failure {

@@ -91,7 +91,9 @@ struct AuthenticationTests {
         #expect(identifier == "bob")
     }
 
-    @Test(arguments: [("alice", "wrong"), ("nobody", "pw-alice"), ("acme", "dckr_oat_wrong"), ("alice", "dckr_pat_wrong")])
+    @Test(arguments: [
+        ("alice", "wrong"), ("nobody", "pw-alice"), ("acme", "dckr_oat_wrong"), ("alice", "dckr_pat_wrong"),
+    ])
     func badCredentialsFailAuthentication(identifier: String, secret: String) async throws {
         let error = await #expect(throws: APIError.self) {
             try await withClient(Credentials(identifier: identifier, secret: Secret(secret))) { client, _ in
@@ -107,7 +109,8 @@ struct AuthenticationTests {
     }
 
     @Test func anOrganizationTokenUsesTheOrgNameAsIdentifier() async throws {
-        let members = try await withClient(Credentials(identifier: "acme", secret: Secret("dckr_oat_acme"))) { client, _ in
+        let members = try await withClient(Credentials(identifier: "acme", secret: Secret("dckr_oat_acme"))) {
+            client, _ in
             try await client.authenticate()
             return try await client.members(of: "acme").map(\.username)
         }

@@ -22,7 +22,9 @@ struct CredentialsTests {
     }
 
     @Test func baseURLMustBeAbsoluteHTTP() throws {
-        #expect(try HubClientConfiguration.parseBaseURL("https://hub.docker.com/").absoluteString == "https://hub.docker.com")
+        #expect(
+            try HubClientConfiguration.parseBaseURL("https://hub.docker.com/").absoluteString
+                == "https://hub.docker.com")
         #expect(throws: APIError.self) { try HubClientConfiguration.parseBaseURL("hub.docker.com") }
         #expect(throws: APIError.self) { try HubClientConfiguration.parseBaseURL("ftp://hub.docker.com") }
         #expect(throws: APIError.self) { try HubClientConfiguration.parseBaseURL("https://hub.docker.com?x=1") }

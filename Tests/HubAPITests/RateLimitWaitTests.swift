@@ -19,7 +19,8 @@ struct RateLimitWaitTests {
     }
 
     @Test func rateLimitResetIsTheFallback() {
-        let wait = HubClient.rateLimitWait(HTTPHeaders([("X-RateLimit-Reset", "1746136912")]), now: now, cap: .seconds(60))
+        let wait = HubClient.rateLimitWait(
+            HTTPHeaders([("X-RateLimit-Reset", "1746136912")]), now: now, cap: .seconds(60))
         #expect(wait == .seconds(12))
     }
 

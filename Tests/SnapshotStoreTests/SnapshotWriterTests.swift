@@ -12,10 +12,12 @@ struct SnapshotWriterTests {
 
     static func batch(_ org: String) -> OrganizationBatch {
         var batch = OrganizationBatch(
-            organization: OrganizationRow(name: org, id: "1", fullName: nil, company: nil, location: nil, dateJoined: nil))
+            organization: OrganizationRow(
+                name: org, id: "1", fullName: nil, company: nil, location: nil, dateJoined: nil))
         batch.accounts = [AccountRow(username: "jdoe", id: "u1", fullName: nil, email: "j@example.com", type: "User")]
         batch.members = [
-            OrgMemberRow(org: org, username: "jdoe", role: "owner", isGuest: false, dateJoined: nil, lastLoggedInAt: nil)
+            OrgMemberRow(
+                org: org, username: "jdoe", role: "owner", isGuest: false, dateJoined: nil, lastLoggedInAt: nil)
         ]
         return batch
     }

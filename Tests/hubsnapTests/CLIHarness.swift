@@ -4,7 +4,9 @@ import TestSupport
 
 /// Shared set-up of the tests that drive the built `hubsnap` binary.
 enum CLIHarness {
-    static let password = ["DOCKERHUB_USERNAME": DemoCredentials.username, "DOCKERHUB_PASSWORD": DemoCredentials.password]
+    static let password = [
+        "DOCKERHUB_USERNAME": DemoCredentials.username, "DOCKERHUB_PASSWORD": DemoCredentials.password,
+    ]
     static let pat = ["DOCKERHUB_USERNAME": DemoCredentials.username, "DOCKERHUB_TOKEN": DemoCredentials.patSecret]
 
     static func oat(_ org: String) -> [String: String] {

@@ -19,11 +19,14 @@ struct SyncCommandTests {
         let expected = ExpectedSnapshot(
             dataset: Self.dataset, orgs: Self.dataset.orgs.map(\.name), principal: DemoCredentials.username,
             access: .owner)
-        let differences = SnapshotDump.differences(actual: try SnapshotDump.tables(at: output), expected: expected.tables)
+        let differences = SnapshotDump.differences(
+            actual: try SnapshotDump.tables(at: output), expected: expected.tables)
         #expect(differences.isEmpty, "\(differences)")
         let mode = try FileManager.default.attributesOfItem(atPath: output)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") } == ["hub.db"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") }
+                == ["hub.db"])
     }
 
     @Test func batonVariablesWorkWhenTheDockerHubOnesAreAbsent() async throws {
@@ -51,11 +54,15 @@ struct SyncCommandTests {
         try Data("\(DemoCredentials.patSecret)\n".utf8).write(to: URL(fileURLWithPath: secretFile))
         let results = try await CLIHarness.withHub(Self.dataset) { hub in
             let fromFile = try await Binary.run(
-                ["sync", "--api-url", hub.baseURL, "--output", directory.path("a.db"), "--username",
-                 DemoCredentials.username, "--secret-file", secretFile])
+                [
+                    "sync", "--api-url", hub.baseURL, "--output", directory.path("a.db"), "--username",
+                    DemoCredentials.username, "--secret-file", secretFile,
+                ])
             let fromStdin = try await Binary.run(
-                ["sync", "--api-url", hub.baseURL, "--output", directory.path("b.db"), "--username",
-                 DemoCredentials.username, "--password-stdin"],
+                [
+                    "sync", "--api-url", hub.baseURL, "--output", directory.path("b.db"), "--username",
+                    DemoCredentials.username, "--password-stdin",
+                ],
                 stdin: DemoCredentials.password + "\n")
             return (fromFile, fromStdin)
         }
@@ -76,8 +83,10 @@ struct SyncCommandTests {
                 for env in [CLIHarness.password, CLIHarness.pat] {
                     runs.append(
                         try await Binary.run(
-                            ["sync", "--api-url", hub.baseURL, "--output", output, "--log-level", "trace",
-                             "--log-format", format], environment: env))
+                            [
+                                "sync", "--api-url", hub.baseURL, "--output", output, "--log-level", "trace",
+                                "--log-format", format,
+                            ], environment: env))
                 }
             }
             var wrong = CLIHarness.password

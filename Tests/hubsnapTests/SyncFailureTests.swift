@@ -17,10 +17,13 @@ struct SyncFailureTests {
         let output = directory.path("hub.db")
         try Self.previous.write(to: URL(fileURLWithPath: output))
         let result = try await CLIHarness.withHub(Self.dataset, options: options) { hub in
-            try await Binary.run(["sync", "--api-url", hub.baseURL, "--output", output] + extra, environment: environment)
+            try await Binary.run(
+                ["sync", "--api-url", hub.baseURL, "--output", output] + extra, environment: environment)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Self.previous)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") } == ["hub.db"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") }
+                == ["hub.db"])
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
         #expect(result.stderr.hasPrefix("hubsnap: error: "))
         return result
@@ -116,9 +119,12 @@ struct SyncFailureTests {
 
         // The next run cleans up what the killed one left and replaces the file with a whole snapshot.
         let result = try await CLIHarness.withHub(Self.dataset) { hub in
-            try await Binary.run(["sync", "--api-url", hub.baseURL, "--output", output], environment: CLIHarness.password)
+            try await Binary.run(
+                ["sync", "--api-url", hub.baseURL, "--output", output], environment: CLIHarness.password)
         }
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") } == ["hub.db"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") }
+                == ["hub.db"])
     }
 }

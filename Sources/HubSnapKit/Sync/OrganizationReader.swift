@@ -50,7 +50,8 @@ struct OrganizationReader: Sendable {
             if teamList != nil {
                 batch.teamMembers = rows.teamMembers(memberList, knownTeams: Set(batch.teams.map(\.name)))
             } else {
-                await warnings.add("organization '\(org)': team memberships not stored because its teams could not be read")
+                await warnings.add(
+                    "organization '\(org)': team memberships not stored because its teams could not be read")
             }
         }
         if let repositoryList = try await repositories {
@@ -130,7 +131,8 @@ struct OrganizationReader: Sendable {
                             return nil
                         case .notFound:
                             await warnings.add(
-                                "organization '\(org)': repository '\(repository.name)' vanished while reading its team permissions")
+                                "organization '\(org)': repository '\(repository.name)' vanished while reading its team permissions"
+                            )
                             return nil
                         default:
                             throw error

@@ -73,11 +73,14 @@ struct RowMapper {
             for group in unique(groups, key: \.groupName, what: "team permissions of '\(repository)'") {
                 let permission = group.permission.lowercased()
                 guard ["read", "write", "admin"].contains(permission) else {
-                    problems.append("unknown permission '\(group.permission)' of team '\(group.groupName)' on '\(repository)' left out")
+                    problems.append(
+                        "unknown permission '\(group.permission)' of team '\(group.groupName)' on '\(repository)' left out"
+                    )
                     continue
                 }
                 rows.append(
-                    RepositoryPermissionRow(namespace: org, repository: repository, team: group.groupName, permission: permission))
+                    RepositoryPermissionRow(
+                        namespace: org, repository: repository, team: group.groupName, permission: permission))
             }
         }
         return rows

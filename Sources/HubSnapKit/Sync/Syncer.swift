@@ -61,7 +61,9 @@ package enum Syncer {
 
         let rateLimited = await client.rateLimitedCount()
         if rateLimited > 0 {
-            await warnings.add("Docker Hub rate-limited \(rateLimited) requests (HTTP 429); each was retried after the wait it asked for")
+            await warnings.add(
+                "Docker Hub rate-limited \(rateLimited) requests (HTTP 429); each was retried after the wait it asked for"
+            )
             logger.notice("rate limited", metadata: ["http.rate_limited": "\(rateLimited)"])
         }
         let messages = await warnings.messages
@@ -73,7 +75,8 @@ package enum Syncer {
             httpRequests: await client.requestCount(), warnings: JSONText.array(messages))
         let counts = try await writer.rowCounts()
         try await writer.finish(info)
-        logger.info("snapshot written", metadata: ["file": "\(request.output.path)", "http.requests": "\(info.httpRequests)"])
+        logger.info(
+            "snapshot written", metadata: ["file": "\(request.output.path)", "http.requests": "\(info.httpRequests)"])
         return SyncSummary(
             output: request.output, principal: principal, credentialKind: kind.rawValue,
             rowCounts: counts.map { .init(table: $0.table, rows: $0.rows) }, httpRequests: info.httpRequests,

@@ -43,7 +43,10 @@ extension HubSnap {
                 case .pat:
                     (Credentials(identifier: DemoCredentials.username, secret: Secret(DemoCredentials.patSecret)), [])
                 case .oat:
-                    (Credentials(identifier: firstOrg, secret: Secret(DemoCredentials.oatSecret(org: firstOrg))), [firstOrg])
+                    (
+                        Credentials(identifier: firstOrg, secret: Secret(DemoCredentials.oatSecret(org: firstOrg))),
+                        [firstOrg]
+                    )
                 }
             let options = options
             let output = SyncOptions.fileURL(output)

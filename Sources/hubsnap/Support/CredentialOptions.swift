@@ -32,7 +32,8 @@ struct CredentialOptions: ParsableArguments {
         let secretText: String
         if let secretFile {
             guard let data = FileManager.default.contents(atPath: secretFile) else {
-                throw Failure("cannot read the secret file '\(secretFile)'; check the path and its permissions",
+                throw Failure(
+                    "cannot read the secret file '\(secretFile)'; check the path and its permissions",
                     exitCode: ExitCodes.usage)
             }
             secretText = String(decoding: data, as: UTF8.self)
@@ -49,7 +50,8 @@ struct CredentialOptions: ParsableArguments {
         }
         let secret = Secret(secretText.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !secret.isEmpty else {
-            throw Failure("the secret is empty; check DOCKERHUB_TOKEN, --secret-file or standard input",
+            throw Failure(
+                "the secret is empty; check DOCKERHUB_TOKEN, --secret-file or standard input",
                 exitCode: ExitCodes.usage)
         }
         let kind = CredentialKind(secret: secret)

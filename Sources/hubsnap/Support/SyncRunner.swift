@@ -10,7 +10,9 @@ enum SyncRunner {
         logger: Logger
     ) async throws -> SyncSummary {
         do {
-            return try await HubClient.withClient(configuration: configuration, credentials: credentials, logger: logger) {
+            return try await HubClient.withClient(
+                configuration: configuration, credentials: credentials, logger: logger
+            ) {
                 client in
                 try await Syncer.run(
                     client: client,
@@ -31,7 +33,8 @@ enum SyncRunner {
             lines.append("  \(count.table.padding(toLength: 24, withPad: " ", startingAt: 0))\(count.rows)")
         }
         lines.append(
-            "  http requests: \(summary.httpRequests), retries: \(summary.retries), rate limited: \(summary.rateLimited)")
+            "  http requests: \(summary.httpRequests), retries: \(summary.retries), rate limited: \(summary.rateLimited)"
+        )
         lines.append("  seconds: \(String(format: "%.2f", seconds))")
         lines.append("  warnings: \(summary.warnings.count)")
         for warning in summary.warnings {

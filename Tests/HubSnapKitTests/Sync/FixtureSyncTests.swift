@@ -17,7 +17,8 @@ struct FixtureSyncTests {
     }()
     static let orgs = ["northwind", "southpaw"]
 
-    func expectExact(_ outcome: SyncHarness.Outcome, orgs: [String], principal: String, access: ExpectedSnapshot.Access) {
+    func expectExact(_ outcome: SyncHarness.Outcome, orgs: [String], principal: String, access: ExpectedSnapshot.Access)
+    {
         let expected = ExpectedSnapshot(dataset: Self.dataset, orgs: orgs, principal: principal, access: access)
         let differences = SnapshotDump.differences(actual: outcome.tables, expected: expected.tables)
         #expect(differences.isEmpty, "\(differences)")
@@ -75,7 +76,10 @@ struct FixtureSyncTests {
         access.repositoryPermissions = false
         access.publicRepositoriesOnly = true
         expectExact(outcome, orgs: ["northwind"], principal: "northwind", access: access)
-        for part in ["teams not read", "team memberships not stored", "pending invites not read", "repository team permissions not read"] {
+        for part in [
+            "teams not read", "team memberships not stored", "pending invites not read",
+            "repository team permissions not read",
+        ] {
             #expect(outcome.warnings.contains { $0.contains(part) }, "no warning '\(part)' in \(outcome.warnings)")
         }
     }

@@ -67,7 +67,9 @@ struct SyncEndToEndTests {
             Self.generated, credentials: SyncHarness.credentials(.password, org: ""))
         let gets = outcome.requests.filter { $0.method == "GET" }
         let keys = gets.map { "\($0.path)?\($0.query ?? "")" }
-        #expect(Set(keys).count == keys.count, "repeated: \(Dictionary(grouping: keys, by: { $0 }).filter { $1.count > 1 }.keys.prefix(5))")
+        #expect(
+            Set(keys).count == keys.count,
+            "repeated: \(Dictionary(grouping: keys, by: { $0 }).filter { $1.count > 1 }.keys.prefix(5))")
         let lists = gets.filter { $0.query?.contains("page") ?? false }
         #expect(!lists.isEmpty)
         #expect(lists.allSatisfy { $0.query?.contains("page_size=100") ?? false })
@@ -86,7 +88,8 @@ struct SyncEndToEndTests {
         #expect(SnapshotDump.differences(actual: outcome.tables, expected: expected.tables).isEmpty)
         #expect(outcome.requests.contains { $0.path.hasPrefix("/v2/repositories/") && $0.path.hasSuffix("/") })
 
-        let modern = try await SyncHarness.sync(Self.generated, credentials: SyncHarness.credentials(.password, org: ""))
+        let modern = try await SyncHarness.sync(
+            Self.generated, credentials: SyncHarness.credentials(.password, org: ""))
         #expect(!modern.requests.contains { $0.path.hasPrefix("/v2/repositories/") && $0.path.hasSuffix("/") })
     }
 
