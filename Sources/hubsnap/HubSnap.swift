@@ -41,7 +41,21 @@ struct HubSnap: AsyncParsableCommand {
                 Terminal.error(failure.message)
                 Foundation.exit(failure.exitCode)
             }
-            // ArgumentParser's own: help, version, ValidationError (64), ExitCode.
+            // Usage errors get the same one-line form as every other error; help, version and ExitCode
+            // go through ArgumentParser.
+            if exitCode(for: error) == .validationFailure {
+                let secretFlags = ["--password", "--token", "--secret", "--access-token"]
+                if CommandLine.arguments.contains(where: { argument in
+                    secretFlags.contains { argument == $0 || argument.hasPrefix($0 + "=") }
+                }) {
+                    Terminal.error(
+                        "a secret is never taken as a flag value (it would show in ps and shell history); set "
+                            + "DOCKERHUB_TOKEN or DOCKERHUB_PASSWORD, or pass --secret-file PATH or --password-stdin")
+                    Foundation.exit(ExitCodes.usage)
+                }
+                Terminal.error("\(message(for: error)); see 'hubsnap --help'")
+                Foundation.exit(ExitCodes.usage)
+            }
             exit(withError: error)
         }
     }

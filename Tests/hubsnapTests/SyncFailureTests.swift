@@ -128,3 +128,22 @@ struct SyncFailureTests {
                 == ["hub.db"])
     }
 }
+
+/// Usage errors: one line, exit 64, and a secret flag is explained rather than merely unknown.
+struct UsageTests {
+    @Test(arguments: [
+        (["sync", "--concurrency", "0"], "--concurrency must be between 1 and 64"),
+        (["sync", "--bogus"], "Unknown option '--bogus'"),
+        (["sync", "--password", "hunter2"], "a secret is never taken as a flag value"),
+        (["sync", "--token=dckr_pat_x"], "a secret is never taken as a flag value"),
+        (["sync", "--api-url", "hub.docker.com"], "is not a usable API URL"),
+        (["sync", "--secret-file", "/nonexistent/secret", "--username", "jdoe"], "cannot read the secret file"),
+    ])
+    func usageErrorsAreOneLineAndExit64(arguments: [String], message: String) async throws {
+        let result = try await Binary.run(arguments, environment: ["DOCKERHUB_USERNAME": "jdoe", "DOCKERHUB_TOKEN": "x"])
+        #expect(result.status == 64)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!result.stderr.contains("hunter2"))
+    }
+}
