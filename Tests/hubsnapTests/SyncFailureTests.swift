@@ -140,7 +140,8 @@ struct UsageTests {
         (["sync", "--secret-file", "/nonexistent/secret", "--username", "jdoe"], "cannot read the secret file"),
     ])
     func usageErrorsAreOneLineAndExit64(arguments: [String], message: String) async throws {
-        let result = try await Binary.run(arguments, environment: ["DOCKERHUB_USERNAME": "jdoe", "DOCKERHUB_TOKEN": "x"])
+        let result = try await Binary.run(
+            arguments, environment: ["DOCKERHUB_USERNAME": "jdoe", "DOCKERHUB_TOKEN": "x"])
         #expect(result.status == 64)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")

@@ -138,7 +138,9 @@ package struct Dataset: Codable, Sendable, Equatable {
         /// Usernames; each must also be a member of the org.
         package var members: [String]
 
-        package init(id: Int, uuid: String, name: String, description: String? = nil, role: String? = nil, members: [String] = []) {
+        package init(
+            id: Int, uuid: String, name: String, description: String? = nil, role: String? = nil, members: [String] = []
+        ) {
             self.id = id
             self.uuid = uuid
             self.name = name
@@ -200,7 +202,9 @@ package struct Dataset: Codable, Sendable, Equatable {
         package var inviter: String
         package var createdAt: String
 
-        package init(id: String, invitee: String, role: String? = nil, team: String? = nil, inviter: String, createdAt: String) {
+        package init(
+            id: String, invitee: String, role: String? = nil, team: String? = nil, inviter: String, createdAt: String
+        ) {
             self.id = id
             self.invitee = invitee
             self.role = role

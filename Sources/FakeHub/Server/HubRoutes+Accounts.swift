@@ -1,0 +1,27 @@
+import Hummingbird
+
+/// `GET /v2/user`, `GET /v2/user/orgs` and `GET /v2/orgs/{org}`.
+extension HubRoutes {
+    /// The caller's own profile; users only.
+    func currentUser(_ context: FakeHubRequestContext) throws -> Response {
+        let session = try requireUser(context, allowPersonalToken: true)
+        guard let user = index.user(named: session.principal) else {
+            throw ErrorResponse.notFound
+        }
+        return try Self.json(Payload.currentUser(user))
+    }
+
+    /// The orgs the caller is a member of, paged; users only.
+    func userOrganizations(_ request: Request, _ context: FakeHubRequestContext) throws -> Response {
+        let session = try requireUser(context, allowPersonalToken: true)
+        let paginator = try Paginator(request: request)
+        let orgs = (index.orgsOfUser[session.principal] ?? []).compactMap { index.org(named: $0)?.org }
+        return try Self.json(try paginator.page(of: orgs, render: Payload.org))
+    }
+
+    /// One org: members see it, an OAT sees its own org, anyone else gets 403 (404 when it does not exist).
+    func organization(_ context: FakeHubRequestContext) throws -> Response {
+        let (entry, _) = try authorizeOrg(context, allowPersonalToken: true, organizationToken: .ownOrg)
+        return try Self.json(Payload.org(entry.org))
+    }
+}
