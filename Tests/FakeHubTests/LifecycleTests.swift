@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func aTakenPortIsReportedAsCannotListen() async throws {
-        try await FakeHub(dataset: Fixture.edgeCases).withRunning { running in
+        _ = try await FakeHub(dataset: Fixture.edgeCases).withRunning { running in
             await #expect {
                 try await FakeHub(dataset: Fixture.edgeCases).withRunning(port: running.port) { _ in }
             } throws: { error in

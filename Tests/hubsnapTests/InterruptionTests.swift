@@ -62,4 +62,26 @@ struct InterruptionTests {
         let tables = try SnapshotDump.tables(at: directory.path("hub.db"))
         #expect(tables["organizations"]?.count == Self.big.orgs.count)
     }
+
+    @Test func aKilledSyncLeavesThePreviousSnapshotAndTheNextRunCleansUp() async throws {
+        let (result, directory) = try await whileSyncing { process, _ in
+            kill(process.processIdentifier, SIGKILL)
+        }
+        defer { directory.remove() }
+        #expect(result.status != 0)
+        let output = directory.path("hub.db")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Self.previous)
+        let leftOver = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+        #expect(leftOver.contains { $0.hasPrefix(".hub.db.tmp-") }, "kill -9 leaves the temporary file: \(leftOver)")
+
+        // The next run removes what the killed one left and replaces the file with a whole snapshot.
+        let next = try await CLIHarness.withHub(Self.big) { hub in
+            try await Binary.run(
+                ["sync", "--api-url", hub.baseURL, "--output", output], environment: CLIHarness.password)
+        }
+        #expect(next.status == 0, "\(next.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+        #expect(names.filter { !$0.hasSuffix(".lock") } == ["hub.db"])
+        #expect(try SnapshotDump.tables(at: output)["organizations"]?.count == Self.big.orgs.count)
+    }
 }

@@ -89,44 +89,6 @@ struct SyncFailureTests {
         #expect(result.status == 73)
         #expect(result.stderr.contains("does not exist"))
     }
-
-    @Test func aKilledSyncLeavesThePreviousSnapshotByteIdentical() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let output = directory.path("hub.db")
-        try Self.previous.write(to: URL(fileURLWithPath: output))
-        let big = Dataset.generate(seed: 3, sizes: .fewThousandRows)
-        let sawTemporaryFile = try await CLIHarness.withHub(big) { hub in
-            let (process, out, err) = try Binary.start(
-                ["sync", "--api-url", hub.baseURL, "--output", output, "--concurrency", "1"],
-                environment: CLIHarness.password)
-            var saw = false
-            for _ in 0..<2_000 where process.isRunning {
-                let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
-                if names.contains(where: { $0.hasPrefix(".hub.db.tmp-") }) {
-                    saw = true
-                    kill(process.processIdentifier, SIGKILL)
-                    break
-                }
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            let result = await Binary.finish(process, out, err)
-            #expect(result.status != 0)
-            return saw
-        }
-        #expect(sawTemporaryFile)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Self.previous)
-
-        // The next run cleans up what the killed one left and replaces the file with a whole snapshot.
-        let result = try await CLIHarness.withHub(Self.dataset) { hub in
-            try await Binary.run(
-                ["sync", "--api-url", hub.baseURL, "--output", output], environment: CLIHarness.password)
-        }
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") }
-                == ["hub.db"])
-    }
 }
 
 /// Usage errors: one line, exit 64, and a secret flag is explained rather than merely unknown.

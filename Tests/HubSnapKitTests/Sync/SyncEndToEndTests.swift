@@ -8,11 +8,12 @@ import Testing
 /// A real sync over HTTP against FakeHub must store exactly the dataset: nothing missing, nothing doubled.
 struct SyncEndToEndTests {
     static let generated = Dataset.generate(seed: 7, sizes: .fewThousandRows)
+    /// What an owner's password sync of ``generated`` must store.
+    static let ownerView = ExpectedSnapshot(
+        dataset: generated, orgs: generated.orgs.map(\.name), principal: DemoCredentials.username, access: .owner)
 
     @Test func generatedDatasetIsLargeEnough() {
-        let expected = ExpectedSnapshot(
-            dataset: Self.generated, orgs: Self.generated.orgs.map(\.name), principal: DemoCredentials.username,
-            access: .owner)
+        let expected = Self.ownerView
         let rows = expected.tables.values.map(\.count).reduce(0, +)
         #expect(rows >= 2_000, "the generated dataset should hold a few thousand rows, has \(rows)")
     }
@@ -20,9 +21,7 @@ struct SyncEndToEndTests {
     @Test func passwordSyncStoresEveryTableExactly() async throws {
         let outcome = try await SyncHarness.sync(
             Self.generated, credentials: SyncHarness.credentials(.password, org: ""))
-        let expected = ExpectedSnapshot(
-            dataset: Self.generated, orgs: Self.generated.orgs.map(\.name), principal: DemoCredentials.username,
-            access: .owner)
+        let expected = Self.ownerView
         let differences = SnapshotDump.differences(actual: outcome.tables, expected: expected.tables)
         #expect(differences.isEmpty, "\(differences)")
         #expect(outcome.warnings.isEmpty, "\(outcome.warnings)")
@@ -82,9 +81,7 @@ struct SyncEndToEndTests {
         options.legacyRepositoryRouteOnly = true
         let outcome = try await SyncHarness.sync(
             Self.generated, options: options, credentials: SyncHarness.credentials(.password, org: ""))
-        let expected = ExpectedSnapshot(
-            dataset: Self.generated, orgs: Self.generated.orgs.map(\.name), principal: DemoCredentials.username,
-            access: .owner)
+        let expected = Self.ownerView
         #expect(SnapshotDump.differences(actual: outcome.tables, expected: expected.tables).isEmpty)
         #expect(outcome.requests.contains { $0.path.hasPrefix("/v2/repositories/") && $0.path.hasSuffix("/") })
 
@@ -98,9 +95,7 @@ struct SyncEndToEndTests {
         options.tokenExpiresAfterRequests = 25
         let outcome = try await SyncHarness.sync(
             Self.generated, options: options, credentials: SyncHarness.credentials(.password, org: ""))
-        let expected = ExpectedSnapshot(
-            dataset: Self.generated, orgs: Self.generated.orgs.map(\.name), principal: DemoCredentials.username,
-            access: .owner)
+        let expected = Self.ownerView
         #expect(SnapshotDump.differences(actual: outcome.tables, expected: expected.tables).isEmpty)
         let logins = outcome.requests.filter { $0.path == "/v2/auth/token" }
         #expect(logins.count > 1)
