@@ -7,6 +7,8 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
     case authenticationFailed(identifier: String, detail: String)
     /// A password login needs a second factor and no code was given.
     case secondFactorRequired(identifier: String)
+    /// The session of a two-factor login expired and renewing it with the same one-time code was refused.
+    case secondFactorExpired(identifier: String)
     /// Docker Hub refused the request for this token kind (a PAT or OAT restriction).
     case tokenKindNotAllowed(endpoint: String, kind: CredentialKind)
     /// 403 for another reason (role, missing OAT scope).
@@ -29,6 +31,8 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
     case foreignNextLink(endpoint: String, host: String)
     /// A paging loop: `next` pointed at a page already read.
     case pagingLoop(endpoint: String)
+    /// A later page vanished (404) twice while the list was read: the list keeps changing under us.
+    case listChanged(endpoint: String)
     /// The `--api-url` could not be used.
     case invalidBaseURL(String)
 
@@ -40,6 +44,9 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
         case .secondFactorRequired(let identifier):
             "the account '\(identifier)' needs a second factor; pass a current TOTP code with --otp or"
                 + " DOCKERHUB_OTP, or use a personal or organization access token"
+        case .secondFactorExpired(let identifier):
+            "the session of '\(identifier)' expired and its one-time code cannot be used again; for syncs that"
+                + " outlast a session, use a personal access token (DOCKERHUB_TOKEN) instead of password and --otp"
         case .tokenKindNotAllowed(let endpoint, let kind):
             "Docker Hub does not let a \(kind.displayName) read \(endpoint); "
                 + (kind == .pat
@@ -65,6 +72,8 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
             "GET \(endpoint) returned a next page on another host ('\(host)'); refusing to send the token there"
         case .pagingLoop(let endpoint):
             "paging GET \(endpoint) looped back to a page already read; Docker Hub's reply is inconsistent, retry later"
+        case .listChanged(let endpoint):
+            "the list at GET \(endpoint) kept changing while it was read (a later page vanished); retry later"
         case .invalidBaseURL(let url):
             "'\(url)' is not a usable API URL; pass --api-url like https://hub.docker.com"
         }

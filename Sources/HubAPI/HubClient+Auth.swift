@@ -64,6 +64,10 @@ extension HubClient {
         if let token = second.reply.token ?? second.reply.accessToken, second.status == 200 {
             return token
         }
+        if await session.generation > 0 {
+            // The first login passed with this code; a renewal minutes later replays it, and TOTP codes expire.
+            throw APIError.secondFactorExpired(identifier: identifier)
+        }
         throw APIError.authenticationFailed(identifier: identifier, detail: "second factor refused: \(second.summary)")
     }
 

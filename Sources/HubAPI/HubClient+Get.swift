@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOHTTP1
 
 extension HubClient {
@@ -12,17 +13,27 @@ extension HubClient {
     package func get<T: Decodable & Sendable>(_ type: T.Type, url: URL) async throws -> T {
         let endpoint = url.path
         return try await send(method: .GET, url: url, endpoint: endpoint, authenticated: true) { response in
+            let type = response.headers.first(name: "content-type") ?? "?"
             guard (200..<300).contains(response.status) else {
+                // A 4xx in HTML or plain text (a CDN challenge page, an anti-abuse wall) comes from something in
+                // front of Docker Hub, not from Docker Hub deciding on this request: retry it rather than read
+                // it as a verdict. A 404 stays a 404 whatever its body: routes that do not exist answer so.
+                if !response.looksLikeJSON && response.status != 404 {
+                    return .retry(reason: "HTTP \(response.status) with a non-JSON body (\(type))")
+                }
                 throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind)
             }
             guard response.looksLikeJSON else {
-                let type = response.headers.first(name: "content-type") ?? "?"
                 return .retry(reason: "non-JSON reply (\(type))")
             }
             do {
                 return .done(try Self.decoder.decode(T.self, from: response.bodyData))
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+                // Not JSON at all: a body cut off in transit, or an error page sent as JSON. Worth another try.
+                return .retry(reason: "malformed JSON")
             } catch {
-                return .retry(reason: Self.describe(decodingError: error))
+                // Well-formed JSON of another shape will be the same shape next time: fail now, naming the field.
+                throw APIError.undecodable(endpoint: endpoint, reason: Self.describe(decodingError: error))
             }
         }
     }
@@ -45,11 +56,34 @@ extension HubClient {
     }
 
     /// Reads the pages from `start` on; `firstPage`, when given, is the already-read page at `start`.
+    ///
+    /// A later page that answers 404 means the list shrank while it was read (Docker Hub answers 404 past the
+    /// last page): the list is read again from the start, once. Items seen twice are the caller's to merge.
     func paginate<Item: Decodable & Sendable>(
         _ type: Item.Type,
         from start: URL,
         endpoint: String,
         firstPage: Page<Item>? = nil
+    ) async throws -> [Item] {
+        do {
+            return try await readPages(Item.self, from: start, endpoint: endpoint, firstPage: firstPage)
+        } catch ListShrank.shrank {
+            logger.info("list changed while it was read; reading it again", metadata: ["http.path": "\(endpoint)"])
+            do {
+                return try await readPages(Item.self, from: start, endpoint: endpoint, firstPage: nil)
+            } catch ListShrank.shrank {
+                throw APIError.listChanged(endpoint: endpoint)
+            }
+        }
+    }
+
+    private enum ListShrank: Error { case shrank }
+
+    private func readPages<Item: Decodable & Sendable>(
+        _ type: Item.Type,
+        from start: URL,
+        endpoint: String,
+        firstPage: Page<Item>?
     ) async throws -> [Item] {
         var next: URL? = start
         var seen = Set<String>()
@@ -63,7 +97,11 @@ extension HubClient {
             if let prefetched {
                 page = prefetched
             } else {
-                page = try await get(Page<Item>.self, url: pageURL)
+                do {
+                    page = try await get(Page<Item>.self, url: pageURL)
+                } catch APIError.notFound where pageURL != start {
+                    throw ListShrank.shrank
+                }
             }
             prefetched = nil
             items.append(contentsOf: page.results)

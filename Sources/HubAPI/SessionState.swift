@@ -19,7 +19,7 @@ actor SessionState {
     /// brings, so that no request goes out with a token already known to be dead.
     func current() async throws -> (token: String, generation: Int)? {
         if let minting {
-            _ = try await minting.value
+            _ = try await Self.join(minting)
         }
         return token.map { ($0, generation) }
     }
@@ -55,8 +55,18 @@ actor SessionState {
             }
             minting = task
         }
-        _ = try await task.value
+        _ = try await Self.join(task)
         return (token ?? "", generation)
+    }
+
+    /// Waits for a token exchange; a caller that is cancelled meanwhile cancels it and stops waiting, as every
+    /// request of an interrupted sync is cancelled together.
+    private static func join(_ task: Task<String, any Error>) async throws -> String {
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 
     // MARK: - Rate-limit pacing

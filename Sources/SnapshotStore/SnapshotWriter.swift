@@ -59,8 +59,10 @@ package struct SnapshotWriter: Sendable {
     }
 
     /// Writes one organization's rows in one transaction.
+    ///
+    /// - Throws: ``StoreError/cannotWrite(path:reason:)`` when the disk is full or failing.
     package func write(_ batch: OrganizationBatch) async throws {
-        try await queue.write { db in
+        try await storing { db in
             try batch.organization.insert(db)
             for account in batch.accounts {
                 try Self.upsert(account, db)
@@ -77,7 +79,7 @@ package struct SnapshotWriter: Sendable {
 
     /// Writes rows that belong to no single organization, such as the user's personal access tokens.
     package func write(accessTokens: [AccessTokenRow]) async throws {
-        try await queue.write { db in
+        try await storing { db in
             for row in accessTokens { try row.insert(db) }
         }
     }
@@ -102,7 +104,7 @@ package struct SnapshotWriter: Sendable {
     /// - Throws: ``StoreError/integrityCheckFailed(path:detail:)`` or ``StoreError/cannotWrite(path:reason:)``;
     ///   in both cases the destination is untouched.
     package func finish(_ info: SnapshotInfo) async throws {
-        try await queue.write { db in try info.insert(db) }
+        try await storing { db in try info.insert(db) }
         let problems: [String] = try await queue.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
@@ -117,6 +119,22 @@ package struct SnapshotWriter: Sendable {
         try queue.close()
         try TemporaryFiles.syncAndRename(temporaryURL, to: destination)
     }
+
+    /// Runs a write transaction; SQLite's file-system failures (disk full, I/O error, read-only or vanished
+    /// file) become ``StoreError/cannotWrite(path:reason:)``. Other database errors are bugs and pass through.
+    private func storing(_ updates: @Sendable @escaping (Database) throws -> Void) async throws {
+        do {
+            try await queue.write(updates)
+        } catch let error as DatabaseError where Self.fileSystemCodes.contains(error.resultCode) {
+            throw StoreError.cannotWrite(
+                path: destination.path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+
+    private static let fileSystemCodes: [ResultCode] = [
+        .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_NOTADB,
+        .SQLITE_CORRUPT,
+    ]
 
     /// Closes and deletes the temporary file; the destination is untouched.
     package func discard() {

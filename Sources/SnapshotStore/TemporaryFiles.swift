@@ -41,23 +41,24 @@ package enum TemporaryFiles {
         }
     }
 
-    /// Deletes temporary files left beside `destination` by runs that no longer exist (killed with `kill -9`,
-    /// or by a power cut). Files of live processes are left alone.
+    /// Deletes temporary files left beside `destination` by earlier runs (killed with `kill -9`, or by a power
+    /// cut), except those in `keeping`.
+    ///
+    /// Call it only while holding the ``OutputLock`` of `destination`: then no other run is building a snapshot
+    /// for it, so every such file is garbage whatever process id its name carries (in a container each run may
+    /// well be PID 1 again).
     ///
     /// - Returns: the names removed.
     @discardableResult
-    package static func removeStale(beside destination: URL) -> [String] {
+    package static func removeStale(beside destination: URL, keeping: Set<URL> = []) -> [String] {
         let directory = destination.deletingLastPathComponent()
         let prefix = prefix(for: destination)
+        let kept = Set(keeping.map(\.lastPathComponent))
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
-        for name in names where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
-            guard let pidText = rest.split(separator: "-").first, let pid = pid_t(pidText) else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
-                if (try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))) != nil {
-                    removed.append(name)
-                }
+        for name in names.sorted() where name.hasPrefix(prefix) && !kept.contains(name) {
+            if (try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))) != nil {
+                removed.append(name)
             }
         }
         return removed

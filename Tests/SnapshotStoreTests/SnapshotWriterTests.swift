@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-import SnapshotStore
 import TestSupport
 import Testing
+
+@testable import SnapshotStore
 
 struct SnapshotWriterTests {
     static let info = SnapshotInfo(
@@ -68,12 +69,44 @@ struct SnapshotWriterTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let destination = URL(fileURLWithPath: directory.path("out.db"))
+        let before = Data("previous snapshot".utf8)
+        try before.write(to: destination)
         let writer = try SnapshotWriter.begin(destination: destination)
         var batch = Self.batch("acme")
         batch.teamMembers = [TeamMemberRow(org: "acme", team: "no-such-team", username: "jdoe")]
+        // A row that breaks the schema is a bug in the sync, not a disk problem: it is not dressed up as one.
         await #expect(throws: DatabaseError.self) { try await writer.write(batch) }
         writer.discard()
-        #expect(!FileManager.default.fileExists(atPath: destination.path))
+        #expect(try Data(contentsOf: destination) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out.db"])
+    }
+
+    @Test func aFullDiskIsACannotWriteErrorAndKeepsTheDestination() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let destination = URL(fileURLWithPath: directory.path("out.db"))
+        let before = Data("previous snapshot".utf8)
+        try before.write(to: destination)
+        let writer = try SnapshotWriter.begin(destination: destination)
+        // The file may not grow past its current size: the next insert that needs a page meets SQLITE_FULL.
+        try await writer.queue.write { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 1
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+        var batch = Self.batch("acme")
+        batch.accounts = (0..<2_000).map {
+            AccountRow(
+                username: "user\($0)", id: "\($0)", fullName: String(repeating: "x", count: 200), email: nil, type: nil)
+        }
+        let error = await #expect(throws: StoreError.self) { try await writer.write(batch) }
+        guard case .cannotWrite(let path, let reason) = error else {
+            Issue.record("expected cannotWrite, got \(String(describing: error))")
+            return
+        }
+        #expect(path == destination.path)
+        #expect(reason.contains("full"), "\(reason)")
+        writer.discard()
+        #expect(try Data(contentsOf: destination) == before)
     }
 
     @Test func aMissingDirectoryIsACannotWriteError() throws {
@@ -97,16 +130,22 @@ struct SnapshotWriterTests {
         #expect(tables["accounts"] == [["jdoe", "u1", "Jane", "j@example.com", "User"]])
     }
 
-    @Test func staleTemporaryFilesOfDeadProcessesAreRemoved() throws {
+    @Test func leftoverTemporaryFilesAreRemovedWhateverTheirProcessID() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let destination = URL(fileURLWithPath: directory.path("out.db"))
-        // PID 2^22+1 is above Linux's pid_max default and so belongs to no process.
-        let stale = directory.path(".out.db.tmp-4194305-abc")
-        let live = directory.path(".out.db.tmp-\(getpid())-def")
-        _ = FileManager.default.createFile(atPath: stale, contents: Data())
-        _ = FileManager.default.createFile(atPath: live, contents: Data())
-        #expect(TemporaryFiles.removeStale(beside: destination) == [".out.db.tmp-4194305-abc"])
-        #expect(FileManager.default.fileExists(atPath: live))
+        // A run killed in a container was PID 1, like the next one may be: its file is garbage all the same.
+        let names = [".out.db.tmp-4194305-abc", ".out.db.tmp-1-def", ".out.db.tmp-\(getpid())-0a1"]
+        for name in names {
+            _ = FileManager.default.createFile(atPath: directory.path(name), contents: Data())
+        }
+        let inUse = URL(fileURLWithPath: directory.path(".out.db.tmp-\(getpid())-beef"))
+        _ = FileManager.default.createFile(atPath: inUse.path, contents: Data())
+        let unrelated = directory.path(".other.db.tmp-1-abc")
+        _ = FileManager.default.createFile(atPath: unrelated, contents: Data())
+
+        #expect(TemporaryFiles.removeStale(beside: destination, keeping: [inUse]) == names.sorted())
+        #expect(FileManager.default.fileExists(atPath: inUse.path))
+        #expect(FileManager.default.fileExists(atPath: unrelated))
     }
 }

@@ -12,11 +12,13 @@ package struct Page<Item: Decodable & Sendable>: Decodable, Sendable {
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // `count` is informational (nothing is sized from it): an absurd or mistyped one is ignored.
         count =
-            try container.decodeIfPresent(Int.self, forKey: .count)
-            ?? container.decodeIfPresent(Int.self, forKey: .total)
+            (try? container.decodeIfPresent(Int.self, forKey: .count))
+            ?? (try? container.decodeIfPresent(Int.self, forKey: .total))
         next = try container.decodeIfPresent(String.self, forKey: .next)
-        results = try container.decodeIfPresent([Item].self, forKey: .results) ?? []
+        // A page without `results` is not an empty page: it is a reply this client does not understand.
+        results = try container.decode([Item].self, forKey: .results)
     }
 }
 
@@ -28,6 +30,6 @@ package struct DataEnvelope<Item: Decodable & Sendable>: Decodable, Sendable {
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        data = try container.decodeIfPresent([Item].self, forKey: .data) ?? []
+        data = try container.decode([Item].self, forKey: .data)
     }
 }

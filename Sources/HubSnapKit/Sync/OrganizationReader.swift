@@ -94,40 +94,54 @@ struct OrganizationReader: Sendable {
         }
     }
 
+    /// The org's access tokens with the resources each may reach; a token deleted between the list and its
+    /// detail (404) is left out with a warning, like any other object that vanished mid-read.
     private func readOrganizationTokens(_ org: String) async throws -> [OrgAccessTokenDTO] {
         let list = try await client.organizationAccessTokens(of: org)
-        return try await withThrowingTaskGroup(of: (Int, OrgAccessTokenDTO).self) { group in
+        return try await withThrowingTaskGroup(of: (Int, OrgAccessTokenDTO?).self) { group in
             for (index, token) in list.enumerated() {
                 group.addTask {
                     var detailed = token
-                    detailed.resources = try await client.organizationAccessToken(of: org, id: token.id).resources
+                    do {
+                        detailed.resources = try await client.organizationAccessToken(of: org, id: token.id).resources
+                    } catch APIError.notFound {
+                        await warnings.add(
+                            "organization '\(org)': access token '\(token.id)' vanished while it was read; not stored")
+                        return (index, nil)
+                    }
                     return (index, detailed)
                 }
             }
-            var detailed = list
+            var detailed: [OrgAccessTokenDTO?] = list
             for try await (index, token) in group {
                 detailed[index] = token
             }
-            return detailed
+            return detailed.compactMap { $0 }
         }
     }
 
-    /// Reads each repository's team permissions. A 403 on one means the credential may read none of them:
-    /// the rest are skipped with one warning.
+    /// Reads each repository's team permissions.
+    ///
+    /// Docker Hub decides per repository (a team's `admin` grant lets a member read that repository's teams), so
+    /// a 403 on one does not void the others: what was read is kept and the refused ones are counted in one
+    /// warning. When the first ``probeLimit`` answers are all refusals, the credential reads none of them and
+    /// the rest are not requested.
     private func readPermissions(
         _ org: String, repositories: [RepositoryRow]
     ) async throws -> [(repository: String, groups: [RepositoryGroupDTO])] {
-        let denied = DeniedFlag()
+        let tally = PermissionTally()
         let results = try await withThrowingTaskGroup(of: (Int, [RepositoryGroupDTO])?.self) { group in
             for (index, repository) in repositories.enumerated() {
                 group.addTask {
-                    guard await !denied.isSet else { return nil }
+                    if await tally.skipIfGivenUp(repository.name, probeLimit: Self.probeLimit) { return nil }
                     do {
-                        return (index, try await client.repositoryGroups(namespace: org, repository: repository.name))
+                        let groups = try await client.repositoryGroups(namespace: org, repository: repository.name)
+                        await tally.read()
+                        return (index, groups)
                     } catch let error as APIError {
                         switch error {
                         case .forbidden, .tokenKindNotAllowed:
-                            await denied.set(error)
+                            await tally.refused(repository.name, error)
                             return nil
                         case .notFound:
                             await warnings.add(
@@ -146,20 +160,44 @@ struct OrganizationReader: Sendable {
             }
             return collected
         }
-        if let error = await denied.error {
-            await warnings.skipped("repository team permissions", org: org, because: error)
-            return []
+        if let error = await tally.firstRefusal {
+            let refused = await tally.refusedNames.count
+            if await tally.readCount == 0 {
+                await warnings.skipped("repository team permissions", org: org, because: error)
+            } else {
+                let names = await tally.refusedNames.sorted().prefix(5).joined(separator: ", ")
+                await warnings.add(
+                    "organization '\(org)': team permissions of \(refused) of \(repositories.count) repositories not read"
+                        + " (\(names)\(refused > 5 ? ", …" : "")): \(error.localizedDescription)")
+            }
+            logger.warning(
+                "repository team permissions refused", metadata: ["org": "\(org)", "sync.refused": "\(refused)"])
         }
         return results.sorted { $0.0 < $1.0 }.map { (repositories[$0.0].name, $0.1) }
     }
+
+    /// How many refusals in a row, with nothing read, mean the credential reads no repository's teams.
+    static let probeLimit = 8
 }
 
-/// Set once when a part turns out to be off limits, so the requests still queued for it are not sent.
-private actor DeniedFlag {
-    private(set) var error: APIError?
-    var isSet: Bool { error != nil }
+/// Counts which repositories' team permissions were read and which were refused.
+private actor PermissionTally {
+    private(set) var readCount = 0
+    private(set) var refusedNames: [String] = []
+    private(set) var firstRefusal: APIError?
 
-    func set(_ error: APIError) {
-        if self.error == nil { self.error = error }
+    func read() { readCount += 1 }
+
+    func refused(_ name: String, _ error: APIError) {
+        refusedNames.append(name)
+        if firstRefusal == nil { firstRefusal = error }
+    }
+
+    /// Once `probeLimit` refusals came back and nothing was read, the rest would be refused too: counts
+    /// `name` as refused without asking, and returns true.
+    func skipIfGivenUp(_ name: String, probeLimit: Int) -> Bool {
+        guard readCount == 0 && refusedNames.count >= probeLimit else { return false }
+        refusedNames.append(name)
+        return true
     }
 }

@@ -16,6 +16,7 @@ package enum Syncer {
         let startedAt = Timestamp.format(Date())
         let lock = try OutputLock.acquire(for: request.output)
         defer { withExtendedLifetime(lock) {} }
+        // The lock is held: any temporary file beside the output is left over from a run that died.
         let removed = TemporaryFiles.removeStale(beside: request.output)
         for name in removed {
             logger.info("removed a temporary file left by an earlier run", metadata: ["file": "\(name)"])

@@ -44,9 +44,10 @@ struct Failure: Error {
 
     private static func exitCode(for error: APIError) -> Int32 {
         switch error {
-        case .authenticationFailed, .secondFactorRequired, .tokenKindNotAllowed, .forbidden, .unauthorized:
+        case .authenticationFailed, .secondFactorRequired, .secondFactorExpired, .tokenKindNotAllowed, .forbidden,
+            .unauthorized:
             ExitCodes.noPermission
-        case .rateLimited, .timedOut:
+        case .rateLimited, .timedOut, .listChanged:
             ExitCodes.temporaryFailure
         case .invalidBaseURL:
             ExitCodes.usage
