@@ -104,7 +104,8 @@ extension HubClient {
             let wait: Duration
             switch transient {
             case .rateLimited(let serverWait):
-                wait = serverWait
+                // A little jitter, so that requests held by the same 429 window do not all return at once.
+                wait = serverWait + .milliseconds(Int64.random(in: 0...250))
             default:
                 failures += 1
                 if failures >= configuration.maxAttempts {
@@ -217,7 +218,7 @@ extension HubClient {
     }
 
     /// How long a 429 asks us to wait: `Retry-After` in seconds (or, when over 10^9, as a unix time), else
-    /// `X-RateLimit-Reset`, else one second; capped at `maxWait`.
+    /// `X-Retry-After`, else `X-RateLimit-Reset`, else one second; capped at `maxWait`.
     func rateLimitWait(_ headers: HTTPHeaders) -> Duration {
         Self.rateLimitWait(headers, now: Date(), cap: configuration.maxWait)
     }
@@ -226,8 +227,9 @@ extension HubClient {
     static func rateLimitWait(_ headers: HTTPHeaders, now: Date, cap capDuration: Duration) -> Duration {
         let cap = capDuration.seconds
         var wait = 1.0
-        if let text = headers.first(name: "retry-after"), let value = Double(text.trimmingCharacters(in: .whitespaces))
-        {
+        // `X-Retry-After` is what an older Docker Hub spec promised (as a unix time); read it the same way.
+        let retryAfter = headers.first(name: "retry-after") ?? headers.first(name: "x-retry-after")
+        if let text = retryAfter, let value = Double(text.trimmingCharacters(in: .whitespaces)) {
             wait = value > 1_000_000_000 ? value - now.timeIntervalSince1970 : value
         } else if let text = headers.first(name: "x-ratelimit-reset"), let value = Double(text) {
             wait = value - now.timeIntervalSince1970

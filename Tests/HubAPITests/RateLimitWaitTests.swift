@@ -24,6 +24,11 @@ struct RateLimitWaitTests {
         #expect(wait == .seconds(12))
     }
 
+    @Test func xRetryAfterOfTheOlderSpecIsReadWhenRetryAfterIsAbsent() {
+        let headers = HTTPHeaders([("X-Retry-After", "1746136920"), ("X-RateLimit-Reset", "1746136960")])
+        #expect(HubClient.rateLimitWait(headers, now: now, cap: .seconds(60)) == .seconds(20))
+    }
+
     @Test func anyWaitIsCapped() {
         let wait = HubClient.rateLimitWait(HTTPHeaders([("Retry-After", "86400")]), now: now, cap: .seconds(30))
         #expect(wait == .seconds(30))

@@ -16,6 +16,9 @@ struct SyncCommandTests {
                 ["sync", "--api-url", hub.baseURL, "--output", output], environment: CLIHarness.password)
         }
         #expect(result.status == 0, "\(result.stderr)")
+        // The summary is the result, on stdout; stderr holds only logs.
+        #expect(result.stdout.hasPrefix("snapshot written to \(output)\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("http requests: "))
         let expected = ExpectedSnapshot(
             dataset: Self.dataset, orgs: Self.dataset.orgs.map(\.name), principal: DemoCredentials.username,
             access: .owner)

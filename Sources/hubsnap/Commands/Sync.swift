@@ -44,7 +44,7 @@ extension HubSnap {
             let summary = try await SyncRunner.run(
                 configuration: options.clientConfiguration(baseURL: baseURL), credentials: resolved,
                 organizations: organizations, output: SyncOptions.fileURL(output), logger: logger)
-            Terminal.note(SyncRunner.render(summary))
+            Terminal.output(SyncRunner.render(summary))
         }
 
         /// `--org` values (commas split them), else `BATON_ORGS`.

@@ -6,10 +6,6 @@ enum Terminal {
         FileHandle.standardError.write(Data("hubsnap: error: \(message)\n".utf8))
     }
 
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
-    }
-
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
