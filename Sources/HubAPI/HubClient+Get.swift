@@ -27,7 +27,7 @@ extension HubClient {
                 return .retry(reason: "non-JSON reply (\(type))")
             }
             do {
-                return .done(try Self.decoder.decode(T.self, from: response.bodyData))
+                return .done(try Self.decoder.decode(T.self, from: NULEscapes.replace(in: response.bodyData)))
             } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
                 // Not JSON at all: a body cut off in transit, or an error page sent as JSON. Worth another try.
                 return .retry(reason: "malformed JSON")
@@ -145,15 +145,32 @@ extension HubClient {
 
     static func describe(decodingError error: any Error) -> String {
         guard let error = error as? DecodingError else { return "unreadable JSON" }
+        /// `results[3].is_private`: indexes in brackets, keys as Docker Hub spells them (snake_case).
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the body" : keys.joined(separator: ".")
+            var text = ""
+            for key in context.codingPath {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + snakeCase(key.stringValue)
+                }
+            }
+            return text.isEmpty ? "the body" : text
+        }
+        func snakeCase(_ key: String) -> String {
+            key.reduce(into: "") { text, character in
+                if character.isUppercase {
+                    text += "_" + character.lowercased()
+                } else {
+                    text.append(character)
+                }
+            }
         }
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "unexpected value at \(path(context))"
         case .keyNotFound(let key, let context):
-            return "missing key '\(key.stringValue)' at \(path(context))"
+            return "missing key '\(snakeCase(key.stringValue))' at \(path(context))"
         case .dataCorrupted(let context):
             return "malformed JSON at \(path(context))"
         @unknown default:

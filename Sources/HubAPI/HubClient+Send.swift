@@ -181,6 +181,11 @@ extension HubClient {
                 )
             } catch is CancellationError {
                 throw CancellationError()
+            } catch is NIOTooManyBytesError {
+                // Not transient: the same reply would be as large next time.
+                throw APIError.undecodable(
+                    endpoint: url.path,
+                    reason: "reply larger than \(self.configuration.maxBodyBytes / 1_048_576) MiB")
             } catch {
                 throw TransportFailure(error)
             }
