@@ -21,7 +21,7 @@ package struct FakeHub: Sendable {
     ///
     /// - Parameters:
     ///   - dataset: what to serve.
-    ///   - options: auth, rate-limit and route variations.
+    ///   - options: auth, rate-limit, route and fault variations.
     ///   - logger: receives one `debug` line per request; the default discards everything.
     package init(
         dataset: Dataset, options: FakeHubOptions = .init(),
@@ -109,7 +109,7 @@ package struct FakeHub: Sendable {
         host: String, port: Int, state: HubState, onServerRunning: @escaping @Sendable (any Channel) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router(context: FakeHubRequestContext.self)
-        router.add(middleware: FrontMiddleware(state: state, logger: logger))
+        router.add(middleware: FrontMiddleware(state: state, faults: options.faults, logger: logger))
         HubRoutes(index: index, state: state, options: options).register(on: router)
         return Application(
             router: router,

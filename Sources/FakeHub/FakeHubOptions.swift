@@ -1,5 +1,8 @@
 /// Knobs that make FakeHub behave like a particular Docker Hub deployment or failure.
 package struct FakeHubOptions: Sendable {
+    /// Rewrites a success body before it is sent: the request it answers, and the body the route built.
+    package typealias BodyRewrite = @Sendable (RequestAttempt, JSONValue) -> JSONValue
+
     /// When true, `/v2/namespaces/{ns}/repositories` does not exist (404, like an unknown route) and only the
     /// legacy `/v2/repositories/{ns}/` lists repositories.
     package var legacyRepositoryRouteOnly: Bool
@@ -7,10 +10,20 @@ package struct FakeHubOptions: Sendable {
     package var tokenExpiresAfterRequests: Int?
     /// Wall time after which a JWT expires (Docker Hub documents 10 minutes); also the `exp` claim.
     package var tokenLifetime: Duration
-    /// The value of `X-RateLimit-Limit`: authenticated requests per 60-second window.
+    /// The value of `X-RateLimit-Limit`: authenticated requests per ``rateLimitWindow``.
     package var rateLimit: Int
     /// When true, authenticated requests beyond ``rateLimit`` within the window answer 429 with `Retry-After`.
     package var enforceRateLimit: Bool
+    /// How long a rate-limit window lasts from its first authenticated request; `X-RateLimit-Reset` is its end.
+    package var rateLimitWindow: Duration
+    /// What a 429's `Retry-After` holds: seconds to wait, or the unix time the window ends.
+    package var retryAfter: RetryAfterStyle
+    /// Latency and faults (5xx, truncated bodies, HTML, plain text, dropped connections), reproducible from a seed.
+    package var faults: FaultPlan
+    /// Called with every success body a route is about to send (not error bodies, not faults); what it returns is
+    /// sent instead. Tests of clients use it for hostile payloads: nulls, wrong types, huge strings, foreign or
+    /// looping `next` links, absurd counts. A body that cannot be encoded (a non-finite number) answers 500.
+    package var rewriteBody: BodyRewrite?
 
     /// Creates options; the defaults behave like a healthy Docker Hub that never throttles.
     package init(
@@ -18,12 +31,20 @@ package struct FakeHubOptions: Sendable {
         tokenExpiresAfterRequests: Int? = nil,
         tokenLifetime: Duration = .seconds(600),
         rateLimit: Int = 180,
-        enforceRateLimit: Bool = false
+        enforceRateLimit: Bool = false,
+        rateLimitWindow: Duration = .seconds(60),
+        retryAfter: RetryAfterStyle = .seconds,
+        faults: FaultPlan = .noFaults,
+        rewriteBody: BodyRewrite? = nil
     ) {
         self.legacyRepositoryRouteOnly = legacyRepositoryRouteOnly
         self.tokenExpiresAfterRequests = tokenExpiresAfterRequests
         self.tokenLifetime = tokenLifetime
         self.rateLimit = rateLimit
         self.enforceRateLimit = enforceRateLimit
+        self.rateLimitWindow = rateLimitWindow
+        self.retryAfter = retryAfter
+        self.faults = faults
+        self.rewriteBody = rewriteBody
     }
 }

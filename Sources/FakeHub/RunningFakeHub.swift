@@ -10,4 +10,13 @@ package struct RunningFakeHub: Sendable {
     package func requests() async -> [RecordedRequest] {
         await state.requests()
     }
+
+    /// How many requests met each fault so far, by ``RecordedRequest/fault`` label (`["503": 2, "dropped": 1]`).
+    package func faultCounts() async -> [String: Int] {
+        await state.requests().reduce(into: [:]) { counts, request in
+            if let fault = request.fault {
+                counts[fault, default: 0] += 1
+            }
+        }
+    }
 }

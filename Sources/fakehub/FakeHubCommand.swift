@@ -26,17 +26,9 @@ struct FakeHubCommand: AsyncParsableCommand {
     @Flag(help: "Leave out /v2/namespaces/{ns}/repositories (404) so clients must use the legacy route.")
     var legacyRepositoryRouteOnly = false
 
-    @Flag(help: "Answer 429 once a window of 60 s has seen more than --rate-limit authenticated requests.")
-    var enforceRateLimit = false
+    @OptionGroup(title: "Rate limit and token expiry") var limits: LimitOptions
 
-    @Option(help: "The X-RateLimit-Limit value (requests per 60 s).")
-    var rateLimit = 180
-
-    @Option(help: "Seconds after which a JWT expires.")
-    var tokenLifetime = 600
-
-    @Option(help: "Expire each JWT after it has served this many authenticated requests.")
-    var tokenExpiresAfterRequests: Int?
+    @OptionGroup(title: "Fault injection") var faults: FaultOptions
 
     @Flag(help: "Print the dataset as JSON to stdout and exit instead of serving it.")
     var dumpDataset = false
@@ -47,9 +39,6 @@ struct FakeHubCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("port \(port) is out of range; use 0...65535")
-        }
-        guard rateLimit > 0, tokenLifetime > 0, (tokenExpiresAfterRequests ?? 1) > 0 else {
-            throw ValidationError("--rate-limit, --token-lifetime and --token-expires-after-requests must be positive")
         }
     }
 
@@ -63,14 +52,9 @@ struct FakeHubCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "fakehub")
         logger.logLevel = verbose ? .debug : .warning
-        let options = FakeHubOptions(
-            legacyRepositoryRouteOnly: legacyRepositoryRouteOnly,
-            tokenExpiresAfterRequests: tokenExpiresAfterRequests,
-            tokenLifetime: .seconds(tokenLifetime),
-            rateLimit: rateLimit,
-            enforceRateLimit: enforceRateLimit
-        )
-        let banner = dataset.banner(for: data)
+        var options = FakeHubOptions(legacyRepositoryRouteOnly: legacyRepositoryRouteOnly, faults: faults.plan)
+        limits.apply(to: &options)
+        let banner = dataset.banner(for: data) + faults.banner
         let hub = FakeHub(dataset: data, options: options, logger: logger)
         let (host, port) = (host, port)
         try await SignalCancellation.run {

@@ -27,6 +27,11 @@ struct SplitMix64: Sendable {
         range.lowerBound + int(below: range.upperBound - range.lowerBound + 1)
     }
 
+    /// A number in `0..<1` with 53 random bits.
+    mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
     /// True with the given probability in percent.
     mutating func chance(_ percent: Int) -> Bool {
         int(below: 100) < percent

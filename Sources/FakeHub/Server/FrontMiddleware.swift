@@ -2,20 +2,30 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Runs around every route, including unknown ones: resolves the bearer, enforces the rate limit, turns thrown
-/// ``ErrorResponse``s into Docker Hub error bodies, adds the `X-RateLimit-*` headers and records the request.
+/// Runs around every route, including unknown ones: numbers the attempt, resolves the bearer, enforces the rate
+/// limit, turns thrown ``ErrorResponse``s into Docker Hub error bodies, adds the `X-RateLimit-*` headers, applies
+/// the ``FaultPlan`` and records the request.
 struct FrontMiddleware: RouterMiddleware {
     typealias Context = FakeHubRequestContext
 
     let state: HubState
+    let faults: FaultPlan
     let logger: Logger
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let admission = await state.admit(bearer: Self.bearer(of: request))
+        let admission = await state.admit(
+            bearer: Self.bearer(of: request), method: request.method.rawValue, path: request.uri.path,
+            query: request.uri.query)
+        let decision = faults.decision(for: admission.attempt)
+        if let delay = decision.delay {
+            try await Task.sleep(for: delay)
+        }
         var response: Response
+        var fault = decision.fault
         if admission.limited {
+            fault = nil
             response = try HubRoutes.json(
                 .object(["detail": "Rate limit exceeded", "error": false]), status: .tooManyRequests)
         } else if Self.hasBodyOfUnknownLength(request) {
@@ -25,18 +35,29 @@ struct FrontMiddleware: RouterMiddleware {
         } else {
             var context = context
             context.authentication = admission.authentication
+            context.attempt = admission.attempt
             response = try await Self.respond(to: request, context: context, next: next)
         }
         admission.rateLimit.apply(to: &response.headers)
+        if let fault {
+            response = try await fault.response(spoiling: response)
+        }
+        let dropped = fault == .dropConnection
+        if dropped {
+            // Close before returning: Hummingbird's write of the response then fails, so nothing reaches the wire.
+            try? await context.channel.close().get()
+        }
         let credentialKind = admission.limited ? nil : admission.authentication.session?.kind.rawValue
         await state.record(
             RecordedRequest(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
-                status: Int(response.status.code), credentialKind: credentialKind)
+                status: dropped ? 0 : Int(response.status.code), credentialKind: credentialKind, fault: fault?.label)
         )
         logger.debug(
-            "\(request.method) \(request.uri.path) → \(response.status.code)",
-            metadata: ["fakehub.credential": "\(credentialKind ?? "none")"])
+            "\(request.method) \(request.uri.path) → \(dropped ? "dropped" : String(response.status.code))",
+            metadata: [
+                "fakehub.credential": "\(credentialKind ?? "none")", "fakehub.fault": "\(fault?.label ?? "none")",
+            ])
         return response
     }
 

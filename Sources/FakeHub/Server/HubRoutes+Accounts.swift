@@ -8,7 +8,7 @@ extension HubRoutes {
         guard let user = index.user(named: session.principal) else {
             throw ErrorResponse.notFound
         }
-        return try Self.json(Payload.currentUser(user))
+        return try reply(Payload.currentUser(user), context)
     }
 
     /// The orgs the caller is a member of, paged; users only.
@@ -16,12 +16,12 @@ extension HubRoutes {
         let session = try requireUser(context, allowPersonalToken: true)
         let paginator = try Paginator(request: request)
         let orgs = (index.orgsOfUser[session.principal] ?? []).compactMap { index.org(named: $0)?.org }
-        return try Self.json(try paginator.page(of: orgs, render: Payload.org))
+        return try reply(try paginator.page(of: orgs, render: Payload.org), context)
     }
 
     /// One org: members see it, an OAT sees its own org, anyone else gets 403 (404 when it does not exist).
     func organization(_ context: FakeHubRequestContext) throws -> Response {
         let (entry, _) = try authorizeOrg(context, allowPersonalToken: true, organizationToken: .ownOrg)
-        return try Self.json(Payload.org(entry.org))
+        return try reply(Payload.org(entry.org), context)
     }
 }

@@ -24,7 +24,7 @@ extension HubRoutes {
     }
 
     /// `identifier` + `secret` → `{"access_token": JWT}`; no second factor exists on this route.
-    func createAccessToken(_ request: Request) async throws -> Response {
+    func createAccessToken(_ request: Request, _ context: FakeHubRequestContext) async throws -> Response {
         let body = try await decode(TokenRequest.self, from: request)
         guard let identifier = body.identifier, let secret = body.secret else {
             throw ErrorResponse.badRequest("identifier and secret are required")
@@ -34,24 +34,26 @@ extension HubRoutes {
                 throw ErrorResponse.incorrectCredentials
             }
             let session = Session(kind: .oat, principal: entry.org.name, resources: token.resources)
-            return try Self.json(
-                .object(["access_token": .string(try await state.mint(session, subject: entry.org.id))]))
+            return try reply(
+                .object(["access_token": .string(try await state.mint(session, subject: entry.org.id))]), context)
         }
         guard let user = index.user(named: identifier) else {
             throw ErrorResponse.incorrectCredentials
         }
         if let password = user.password, password == secret, user.totpCode == nil {
             let session = Session(kind: .password, principal: user.username)
-            return try Self.json(.object(["access_token": .string(try await state.mint(session, subject: user.id))]))
+            let token = try await state.mint(session, subject: user.id)
+            return try reply(.object(["access_token": .string(token)]), context)
         }
         if let session = personalSession(user, secret: secret) {
-            return try Self.json(.object(["access_token": .string(try await state.mint(session, subject: user.id))]))
+            let token = try await state.mint(session, subject: user.id)
+            return try reply(.object(["access_token": .string(token)]), context)
         }
         throw ErrorResponse.incorrectCredentials
     }
 
     /// The deprecated login: password (with a 2FA step when enabled) or PAT → `{"token": JWT}`.
-    func login(_ request: Request) async throws -> Response {
+    func login(_ request: Request, _ context: FakeHubRequestContext) async throws -> Response {
         let body = try await decode(LoginRequest.self, from: request)
         guard let username = body.username, let password = body.password else {
             throw ErrorResponse.badRequest("username and password are required")
@@ -73,16 +75,16 @@ extension HubRoutes {
                     ])
                 )
             }
-            return try await loginResponse(Session(kind: .password, principal: user.username), user, request)
+            return try await loginResponse(Session(kind: .password, principal: user.username), user, request, context)
         }
         if let session = personalSession(user, secret: password) {
-            return try await loginResponse(session, user, request)
+            return try await loginResponse(session, user, request, context)
         }
         throw ErrorResponse.unauthorized("Incorrect authentication credentials")
     }
 
     /// The second step of a 2FA login: `login_2fa_token` + TOTP `code` → `{"token": JWT}`.
-    func secondFactorLogin(_ request: Request) async throws -> Response {
+    func secondFactorLogin(_ request: Request, _ context: FakeHubRequestContext) async throws -> Response {
         let body = try await decode(SecondFactorRequest.self, from: request)
         guard let challenge = body.challenge, let code = body.code else {
             throw ErrorResponse.badRequest("login_2fa_token and code are required")
@@ -94,7 +96,7 @@ extension HubRoutes {
             throw ErrorResponse.unauthorized("Invalid two-factor authentication code")
         }
         await state.endSecondFactor(challenge)
-        return try await loginResponse(Session(kind: .password, principal: user.username), user, request)
+        return try await loginResponse(Session(kind: .password, principal: user.username), user, request, context)
     }
 
     // MARK: - Helpers
@@ -108,14 +110,17 @@ extension HubRoutes {
     }
 
     /// `{"token": JWT}`, plus an opaque `refresh_token` when the query asks for one.
-    private func loginResponse(_ session: Session, _ user: Dataset.User, _ request: Request) async throws -> Response {
+    private func loginResponse(
+        _ session: Session, _ user: Dataset.User, _ request: Request, _ context: FakeHubRequestContext
+    ) async throws -> Response {
         let token = try await state.mint(session, subject: user.id)
         let wantsRefresh = request.uri.queryParameters.get("refresh_token") == "true"
-        return try Self.json(
+        return try reply(
             .object([
                 "token": .string(token),
                 "refresh_token": wantsRefresh ? .string(Base64URL.random(bytes: 16)) : nil,
-            ])
+            ]),
+            context
         )
     }
 

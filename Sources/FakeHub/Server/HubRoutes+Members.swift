@@ -12,7 +12,7 @@ extension HubRoutes {
                 member, user: index.user(named: member.username),
                 groups: entry.teamsOfMember[member.username] ?? [])
         }
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     /// `GET /v2/orgs/{org}/groups`: any member, or an OAT with `scope-group-read`.
@@ -20,7 +20,7 @@ extension HubRoutes {
         let (entry, _) = try authorizeOrg(
             context, allowPersonalToken: false, organizationToken: .scope("scope-group-read"))
         let paginator = try Paginator(request: request)
-        return try Self.json(try paginator.page(of: entry.org.teams, render: Payload.team))
+        return try reply(try paginator.page(of: entry.org.teams, render: Payload.team), context)
     }
 
     /// `GET /v2/orgs/{org}/groups/{team}`: one team, same access as the list.
@@ -30,7 +30,7 @@ extension HubRoutes {
         guard let team = entry.teams[parameter("team", context)] else {
             throw ErrorResponse.notFound
         }
-        return try Self.json(Payload.team(team))
+        return try reply(Payload.team(team), context)
     }
 
     /// `GET /v2/orgs/{org}/groups/{team}/members`: emails only for owners, editors and OATs.
@@ -45,7 +45,7 @@ extension HubRoutes {
         let page = try paginator.page(of: team.members) { username in
             Payload.teamMember(index.user(named: username), username: username, showEmail: showEmail)
         }
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     /// `GET /v2/orgs/{org}/invites`: owners only, or an OAT with `scope-invite-read`; `{"data": [...]}`, unpaged.
@@ -53,6 +53,6 @@ extension HubRoutes {
         let (entry, _) = try authorizeOrg(
             context, allowPersonalToken: false, organizationToken: .scope("scope-invite-read"), ownerOnly: true)
         let invites = entry.org.invites.map { Payload.invite($0, org: entry.org.name) }
-        return try Self.json(.object(["data": .array(invites)]))
+        return try reply(.object(["data": .array(invites)]), context)
     }
 }

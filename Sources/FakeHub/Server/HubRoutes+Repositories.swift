@@ -9,7 +9,7 @@ extension HubRoutes {
         let paginator = try Paginator(request: request)
         let visible = visibleRepositories(entry, context.authentication.session)
         let page = try paginator.page(of: visible) { Payload.repository($0, namespace: entry.org.name) }
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     /// `GET /v2/repositories/{ns}/`: the deprecated list; same visibility, but OAT JWTs get 403.
@@ -25,7 +25,7 @@ extension HubRoutes {
             Payload.legacyRepository(
                 repository, namespace: entry.org.name, canEdit: canEdit(repository, entry, session))
         }
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     /// `GET /v2/repositories/{ns}/{repo}/groups`: owners and editors (a PAT also needs `repo:admin`), or an OAT
@@ -51,7 +51,7 @@ extension HubRoutes {
         let page = try paginator.page(of: repository.teamPermissions) { permission in
             Payload.repositoryGroup(team: entry.teams[permission.team], permission: permission)
         }
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     // MARK: - Visibility

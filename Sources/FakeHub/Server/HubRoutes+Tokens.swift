@@ -10,7 +10,7 @@ extension HubRoutes {
         let active = tokens.filter(\.isActive).count
         let page = try paginator.page(
             of: tokens, extra: [(key: "active_count", value: .int(active))], render: Payload.personalAccessToken)
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     /// `GET /v2/orgs/{org}/access-tokens`: owners only (password sessions); pages carry `total`, not `count`.
@@ -21,7 +21,7 @@ extension HubRoutes {
         let page = try paginator.page(of: entry.org.accessTokens, countKey: "total") { token in
             Payload.organizationAccessToken(token, withResources: false)
         }
-        return try Self.json(page)
+        return try reply(page, context)
     }
 
     /// `GET /v2/orgs/{org}/access-tokens/{id}`: one OAT with its `resources`.
@@ -32,6 +32,6 @@ extension HubRoutes {
         guard let token = entry.org.accessTokens.first(where: { $0.id == id }) else {
             throw ErrorResponse.notFound
         }
-        return try Self.json(Payload.organizationAccessToken(token, withResources: true))
+        return try reply(Payload.organizationAccessToken(token, withResources: true), context)
     }
 }

@@ -20,9 +20,9 @@ struct HubRoutes: Sendable {
 
     /// Adds every route to the router.
     func register(on router: Router<FakeHubRequestContext>) {
-        router.post("/v2/auth/token") { request, _ in try await self.createAccessToken(request) }
-        router.post("/v2/users/login") { request, _ in try await self.login(request) }
-        router.post("/v2/users/2fa-login") { request, _ in try await self.secondFactorLogin(request) }
+        router.post("/v2/auth/token") { request, context in try await self.createAccessToken(request, context) }
+        router.post("/v2/users/login") { request, context in try await self.login(request, context) }
+        router.post("/v2/users/2fa-login") { request, context in try await self.secondFactorLogin(request, context) }
 
         router.get("/v2/user") { _, context in try self.currentUser(context) }
         router.get("/v2/user/orgs") { request, context in try self.userOrganizations(request, context) }
@@ -53,7 +53,17 @@ struct HubRoutes: Sendable {
 
     // MARK: - Helpers shared by the routes
 
-    /// A JSON response with `Content-Type` and `Content-Length`.
+    /// A 200 response with a route's success body, after ``FakeHubOptions/rewriteBody`` had its say.
+    ///
+    /// Every success body goes through here, so the hook sees all of them; error bodies do not.
+    func reply(_ body: JSONValue, _ context: FakeHubRequestContext) throws -> Response {
+        guard let rewrite = options.rewriteBody, let attempt = context.attempt else {
+            return try Self.json(body)
+        }
+        return try Self.json(rewrite(attempt, body))
+    }
+
+    /// A JSON response with `Content-Type` and `Content-Length`, for error bodies and ``reply(_:_:)``.
     static func json(_ body: JSONValue, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try body.encoded()
         var headers = HTTPFields()

@@ -1,6 +1,7 @@
 import Foundation
 
-/// FakeHub's mutable state: issued JWTs, pending second factors, the rate-limit window and the request log.
+/// FakeHub's mutable state: issued JWTs, pending second factors, the rate-limit window, attempt counts and the
+/// request log.
 actor HubState {
     /// What a request may do, decided before it reaches a route.
     struct Admission: Sendable {
@@ -8,6 +9,15 @@ actor HubState {
         var rateLimit: RateLimitStatus
         /// True when the request must be answered with 429.
         var limited: Bool
+        /// The request with its attempt number, for fault decisions and the body rewrite hook.
+        var attempt: RequestAttempt
+    }
+
+    /// A request's method, path and query: what attempts are counted by.
+    private struct AttemptKey: Hashable {
+        var method: String
+        var path: String
+        var query: String?
     }
 
     private struct IssuedToken {
@@ -20,13 +30,18 @@ actor HubState {
     private let clock = ContinuousClock()
     private var tokens: [String: IssuedToken] = [:]
     private var secondFactors: [String: String] = [:]
+    private let windowLength: TimeInterval
     private var windowEnd: Date?
     private var windowCount = 0
+    private var limitedCount = 0
+    private var attempts: [AttemptKey: Int] = [:]
     private var serial = 0
     private var recorded: [RecordedRequest] = []
 
     init(options: FakeHubOptions) {
         self.options = options
+        let (seconds, attoseconds) = options.rateLimitWindow.components
+        windowLength = max(0.001, Double(seconds) + Double(attoseconds) * 1e-18)
     }
 
     // MARK: - Tokens
@@ -70,8 +85,12 @@ actor HubState {
 
     // MARK: - Admission
 
-    /// Resolves the bearer, applies the rate limit and counts the request against the token and the window.
-    func admit(bearer: String?) -> Admission {
+    /// Numbers the attempt, resolves the bearer, applies the rate limit and counts the request against the token
+    /// and the window.
+    func admit(bearer: String?, method: String, path: String, query: String?) -> Admission {
+        let key = AttemptKey(method: method, path: path, query: query)
+        attempts[key, default: 0] += 1
+        let attempt = RequestAttempt(method: method, path: path, query: query, attempt: attempts[key, default: 1])
         let now = Date()
         if let end = windowEnd, end <= now {
             windowEnd = nil
@@ -81,7 +100,7 @@ actor HubState {
         var limited = false
         if case .valid = authentication, let bearer {
             if windowEnd == nil {
-                windowEnd = now.addingTimeInterval(60)
+                windowEnd = now.addingTimeInterval(windowLength)
             }
             if options.enforceRateLimit && windowCount >= options.rateLimit {
                 limited = true
@@ -90,15 +109,29 @@ actor HubState {
                 tokens[bearer]?.served += 1
             }
         }
-        let end = windowEnd ?? now.addingTimeInterval(60)
+        let end = windowEnd ?? now.addingTimeInterval(windowLength)
         let reset = Int(end.timeIntervalSince1970.rounded(.up))
         let status = RateLimitStatus(
             limit: options.rateLimit,
             remaining: max(0, options.rateLimit - windowCount),
             reset: reset,
-            retryAfter: limited ? max(1, Int(end.timeIntervalSince(now).rounded(.up))) : nil
+            retryAfter: limited ? retryAfter(until: end, reset: reset, now: now) : nil
         )
-        return Admission(authentication: authentication, rateLimit: status, limited: limited)
+        return Admission(authentication: authentication, rateLimit: status, limited: limited, attempt: attempt)
+    }
+
+    /// The `Retry-After` value of the next 429, in the configured style.
+    private func retryAfter(until end: Date, reset: Int, now: Date) -> Int {
+        limitedCount += 1
+        let seconds = max(1, Int(end.timeIntervalSince(now).rounded(.up)))
+        switch options.retryAfter {
+        case .seconds:
+            return seconds
+        case .unixTime:
+            return reset
+        case .mixed:
+            return limitedCount.isMultiple(of: 2) ? reset : seconds
+        }
     }
 
     private func resolve(_ bearer: String?) -> Authentication {

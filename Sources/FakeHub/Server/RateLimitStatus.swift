@@ -6,7 +6,7 @@ struct RateLimitStatus: Sendable {
     var remaining: Int
     /// Unix time at which the current window ends.
     var reset: Int
-    /// Seconds until the window ends; set only on a 429.
+    /// The `Retry-After` value (seconds, or a unix time); set only on a 429.
     var retryAfter: Int?
 
     /// Adds `X-RateLimit-*` (and `Retry-After` on a 429) to the headers.

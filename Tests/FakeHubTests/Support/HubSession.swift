@@ -7,6 +7,8 @@ import NIOCore
 struct Reply: Sendable {
     var status: Int
     var headers: [String: String]
+    /// The body's bytes, exactly as received.
+    var data: Data
     var text: String
     var json: JSON
 
@@ -82,7 +84,7 @@ struct HubSession: Sendable {
         }
         let json = (try? JSONDecoder().decode(JSON.self, from: data)) ?? .null
         return Reply(
-            status: Int(String(describing: response.status).prefix(3)) ?? 0, headers: headers,
+            status: Int(String(describing: response.status).prefix(3)) ?? 0, headers: headers, data: data,
             text: String(decoding: data, as: UTF8.self),
             json: json)
     }

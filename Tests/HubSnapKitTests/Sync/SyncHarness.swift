@@ -34,6 +34,27 @@ struct SyncHarness {
         concurrency: Int = 8,
         logger: Logger = quiet
     ) async throws -> Outcome {
+        try await attempt(
+            dataset, options: options, credentials: credentials, orgs: orgs, concurrency: concurrency, logger: logger
+        ).result.get()
+    }
+
+    /// What a sync that may fail did: its outcome or error, the requests FakeHub saw, and the files it left in
+    /// its (otherwise empty) directory besides the lock.
+    struct Attempt {
+        var result: Result<Outcome, any Error>
+        var requests: [RecordedRequest]
+        var filesLeft: [String]
+    }
+
+    static func attempt(
+        _ dataset: Dataset,
+        options: FakeHubOptions = FakeHubOptions(rateLimit: 1_000_000),
+        credentials: Credentials,
+        orgs: [String] = [],
+        concurrency: Int = 8,
+        logger: Logger = quiet
+    ) async throws -> Attempt {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let output = URL(fileURLWithPath: directory.path("snapshot.db"))
@@ -41,19 +62,28 @@ struct SyncHarness {
             let configuration = HubClientConfiguration(
                 baseURL: try HubClientConfiguration.parseBaseURL(hub.baseURL), concurrency: concurrency,
                 initialBackoff: .milliseconds(10))
-            let summary = try await HubClient.withClient(
-                configuration: configuration, credentials: credentials, logger: logger
-            ) { client in
-                try await Syncer.run(
-                    client: client, request: SyncRequest(organizations: orgs, output: output, toolVersion: "test"),
-                    logger: logger)
+            let result: Result<Outcome, any Error>
+            do {
+                let summary = try await HubClient.withClient(
+                    configuration: configuration, credentials: credentials, logger: logger
+                ) { client in
+                    try await Syncer.run(
+                        client: client, request: SyncRequest(organizations: orgs, output: output, toolVersion: "test"),
+                        logger: logger)
+                }
+                let snapshot = try SnapshotDump.snapshotRow(at: output.path)
+                let warningsJSON = (snapshot["warnings"] ?? nil) ?? "[]"
+                let warnings = try JSONDecoder().decode([String].self, from: Data(warningsJSON.utf8))
+                result = .success(
+                    Outcome(
+                        summary: summary, tables: try SnapshotDump.tables(at: output.path), snapshot: snapshot,
+                        requests: await hub.requests(), warnings: warnings))
+            } catch {
+                result = .failure(error)
             }
-            let snapshot = try SnapshotDump.snapshotRow(at: output.path)
-            let warningsJSON = (snapshot["warnings"] ?? nil) ?? "[]"
-            let warnings = try JSONDecoder().decode([String].self, from: Data(warningsJSON.utf8))
-            return Outcome(
-                summary: summary, tables: try SnapshotDump.tables(at: output.path), snapshot: snapshot,
-                requests: await hub.requests(), warnings: warnings)
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+                .filter { !$0.hasSuffix(".lock") }
+            return Attempt(result: result, requests: await hub.requests(), filesLeft: files)
         }
     }
 }
