@@ -109,7 +109,7 @@ package struct FakeHub: Sendable {
         host: String, port: Int, state: HubState, onServerRunning: @escaping @Sendable (any Channel) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router(context: FakeHubRequestContext.self)
-        router.add(middleware: FrontMiddleware(state: state, faults: options.faults, logger: logger))
+        router.add(middleware: FrontMiddleware(state: state, options: options, logger: logger))
         HubRoutes(index: index, state: state, options: options).register(on: router)
         return Application(
             router: router,

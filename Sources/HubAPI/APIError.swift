@@ -53,29 +53,34 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
                     ? "use an organization access token (or a password) for organization data"
                     : "use a password or personal access token for this")
         case .forbidden(let endpoint, let detail):
-            "Docker Hub refused GET \(endpoint) (403: \(detail)); the credential lacks the role or scope for it"
+            "Docker Hub refused \(Self.request(endpoint)) (403: \(detail)); the credential lacks the role or scope for it"
         case .notFound(let endpoint, let detail):
-            "GET \(endpoint) was not found (404: \(detail))"
+            "\(Self.request(endpoint)) was not found (404: \(detail))"
         case .unauthorized(let endpoint, let detail):
-            "GET \(endpoint) was refused even with a fresh token (401: \(detail)); check the credential"
+            "\(Self.request(endpoint)) was refused even with a fresh token (401: \(detail)); check the credential"
         case .rejected(let endpoint, let status, let detail):
-            "GET \(endpoint) was rejected (\(status): \(detail))"
+            "\(Self.request(endpoint)) was rejected (\(status): \(detail))"
         case .rateLimited(let endpoint):
-            "Docker Hub kept rate-limiting GET \(endpoint) (429); retry later or lower --concurrency"
+            "Docker Hub kept rate-limiting \(Self.request(endpoint)) (429); retry later or lower --concurrency"
         case .unavailable(let endpoint, let reason):
             "Docker Hub failed on \(endpoint) (\(reason)); check --api-url and the network, then retry"
         case .timedOut(let endpoint):
-            "GET \(endpoint) timed out; retry later or raise --request-timeout"
+            "\(Self.request(endpoint)) timed out; retry later or raise --request-timeout"
         case .undecodable(let endpoint, let reason):
-            "Docker Hub sent an unreadable reply to GET \(endpoint) (\(reason))"
+            "Docker Hub sent an unreadable reply to \(Self.request(endpoint)) (\(reason))"
         case .foreignNextLink(let endpoint, let host):
-            "GET \(endpoint) returned a next page on another host ('\(host)'); refusing to send the token there"
+            "\(Self.request(endpoint)) returned a next page on another host ('\(host)'); refusing to send the token there"
         case .pagingLoop(let endpoint):
-            "paging GET \(endpoint) looped back to a page already read; Docker Hub's reply is inconsistent, retry later"
+            "paging \(Self.request(endpoint)) looped back to a page already read; Docker Hub's reply is inconsistent, retry later"
         case .listChanged(let endpoint):
-            "the list at GET \(endpoint) kept changing while it was read (a later page vanished); retry later"
+            "the list at \(Self.request(endpoint)) kept changing while it was read (a later page vanished); retry later"
         case .invalidBaseURL(let url):
             "'\(url)' is not a usable API URL; pass --api-url like https://hub.docker.com"
         }
+    }
+
+    /// `GET /path` for reads; login endpoints already carry their method (`POST /v2/auth/token`).
+    private static func request(_ endpoint: String) -> String {
+        endpoint.hasPrefix("POST ") ? endpoint : "GET \(endpoint)"
     }
 }

@@ -29,7 +29,7 @@ enum Interpretation<T: Sendable>: Sendable {
 /// Why one attempt failed in a way worth retrying.
 private enum Transient {
     case failure(String)
-    case timeout
+    case timeout(String)
     case rateLimited(wait: Duration)
     case undecodable(String)
 }
@@ -56,14 +56,12 @@ extension HubClient {
         var url = url
         var failures = 0
         var redirects = 0
-        var rejectedGeneration: Int?
-        var remints = 0
         while true {
             try Task.checkCancellation()
             let transient: Transient
             do {
-                let (response, bearer) = try await attempt(
-                    method: method, url: url, body: body, authenticated: authenticated)
+                let response = try await attempt(
+                    method: method, url: url, endpoint: endpoint, body: body, authenticated: authenticated)
                 switch response.status {
                 case 301, 302, 303, 307, 308:
                     guard redirects < 5, let location = response.headers.first(name: "location"),
@@ -73,16 +71,6 @@ extension HubClient {
                     }
                     redirects += 1
                     url = target
-                    continue
-                case 401
-                where authenticated && bearer?.generation != rejectedGeneration && remints < Self.maxRemintsPerRequest:
-                    // Each token gets one re-mint: a 401 with a token minted after the last 401 means that token
-                    // expired too (under load a fresh JWT can serve its whole budget before this retry runs); a
-                    // second 401 with the same token means the credential itself is refused.
-                    rejectedGeneration = bearer?.generation
-                    remints += 1
-                    logger.info("token rejected; minting a new one", metadata: ["http.path": "\(endpoint)"])
-                    _ = try await refreshToken(seenGeneration: bearer?.generation ?? 0)
                     continue
                 case 429:
                     await session.countRateLimited()
@@ -98,7 +86,7 @@ extension HubClient {
                     }
                 }
             } catch let error as TransportFailure {
-                transient = error.isTimeout ? .timeout : .failure(error.reason)
+                transient = error.isTimeout ? .timeout(error.reason) : .failure(error.reason)
             }
 
             let wait: Duration
@@ -128,13 +116,16 @@ extension HubClient {
         }
     }
 
-    /// One HTTP exchange under the concurrency limit. Transport errors come out as ``TransportFailure``.
+    /// One HTTP exchange under the concurrency limit, with the re-mints an expired JWT needs. Transport errors
+    /// come out as ``TransportFailure``.
     ///
     /// The bearer is read only once a permit is held: a request that waited in the queue while the token was
-    /// re-minted sends the new one, not the one that was current when it started waiting.
+    /// re-minted sends the new one, not the one that was current when it started waiting. A 401 is answered by
+    /// a re-mint and a resend under the same permit, so the request does not queue again behind others that
+    /// may use up the new token first.
     private func attempt(
-        method: HTTPMethod, url: URL, body: Data?, authenticated: Bool
-    ) async throws -> (RawResponse, (token: String, generation: Int)?) {
+        method: HTTPMethod, url: URL, endpoint: String, body: Data?, authenticated: Bool
+    ) async throws -> RawResponse {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
@@ -143,7 +134,6 @@ extension HubClient {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let timeout = TimeAmount.milliseconds(configuration.requestTimeout.milliseconds)
         while let delay = await session.pacingDelay(now: Date(), reserve: 1) {
             let wait = min(delay, configuration.maxWait)
             logger.info(
@@ -151,49 +141,64 @@ extension HubClient {
                 metadata: ["retry.wait_ms": "\(wait.milliseconds)"])
             try await Task.sleep(for: wait)
         }
-        let started = ContinuousClock.now
         let unsigned = request
-        let exchange: @Sendable () async throws -> (RawResponse, (token: String, generation: Int)?) = {
-            var prepared = unsigned
-            let bearer = authenticated ? try await self.currentToken() : nil
-            if let bearer {
-                prepared.headers.add(name: "Authorization", value: "Bearer \(bearer.token)")
-            }
-            await self.session.countRequest()
-            do {
-                let response = try await self.http.execute(prepared, timeout: timeout, logger: self.transportLogger)
-                let collected = try await response.body.collect(upTo: self.configuration.maxBodyBytes)
-                self.logger.debug(
-                    "http",
-                    metadata: [
-                        "http.method": "\(method.rawValue)", "http.path": "\(url.path)",
-                        "http.status": "\(response.status.code)",
-                        "http.ms": "\((ContinuousClock.now - started).milliseconds)",
-                    ]
-                )
-                if let remaining = response.headers.first(name: "x-ratelimit-remaining").flatMap({ Int($0) }),
-                    let reset = response.headers.first(name: "x-ratelimit-reset").flatMap({ Double($0) })
-                {
-                    await self.session.noteRateLimit(remaining: remaining, resetAt: Date(timeIntervalSince1970: reset))
-                }
-                return (
-                    RawResponse(status: Int(response.status.code), headers: response.headers, body: collected), bearer
-                )
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch is NIOTooManyBytesError {
-                // Not transient: the same reply would be as large next time.
-                throw APIError.undecodable(
-                    endpoint: url.path,
-                    reason: "reply larger than \(self.configuration.maxBodyBytes / 1_048_576) MiB")
-            } catch {
-                throw TransportFailure(error)
-            }
-        }
         // Logins skip the queue: a re-mint that waited behind every request holding the expired token would
         // let each of them fail first.
-        guard authenticated else { return try await exchange() }
-        return try await limiter.withPermit(exchange)
+        guard authenticated else { return try await exchange(unsigned, method: method, url: url) }
+        return try await limiter.withPermit {
+            var rejectedGeneration: Int?
+            var remints = 0
+            while true {
+                var signed = unsigned
+                let bearer = try await self.currentToken()
+                signed.headers.add(name: "Authorization", value: "Bearer \(bearer.token)")
+                let response = try await self.exchange(signed, method: method, url: url)
+                // Each token gets one re-mint: a 401 with a token minted after the last 401 means that token
+                // expired too; a second 401 with the same token means the credential itself is refused.
+                guard response.status == 401, bearer.generation != rejectedGeneration,
+                    remints < Self.maxRemintsPerRequest
+                else {
+                    return response
+                }
+                rejectedGeneration = bearer.generation
+                remints += 1
+                self.logger.info("token rejected; minting a new one", metadata: ["http.path": "\(endpoint)"])
+                _ = try await self.refreshToken(seenGeneration: bearer.generation)
+            }
+        }
+    }
+
+    /// Sends one request and collects its reply; notes the rate-limit headers.
+    private func exchange(_ request: HTTPClientRequest, method: HTTPMethod, url: URL) async throws -> RawResponse {
+        let timeout = TimeAmount.milliseconds(configuration.requestTimeout.milliseconds)
+        let started = ContinuousClock.now
+        await session.countRequest()
+        do {
+            let response = try await http.execute(request, timeout: timeout, logger: transportLogger)
+            let collected = try await response.body.collect(upTo: configuration.maxBodyBytes)
+            logger.debug(
+                "http",
+                metadata: [
+                    "http.method": "\(method.rawValue)", "http.path": "\(url.path)",
+                    "http.status": "\(response.status.code)",
+                    "http.ms": "\((ContinuousClock.now - started).milliseconds)",
+                ]
+            )
+            if let remaining = response.headers.first(name: "x-ratelimit-remaining").flatMap({ Int($0) }),
+                let reset = response.headers.first(name: "x-ratelimit-reset").flatMap({ Double($0) })
+            {
+                await session.noteRateLimit(remaining: remaining, resetAt: Date(timeIntervalSince1970: reset))
+            }
+            return RawResponse(status: Int(response.status.code), headers: response.headers, body: collected)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch is NIOTooManyBytesError {
+            // Not transient: the same reply would be as large next time.
+            throw APIError.undecodable(
+                endpoint: url.path, reason: "reply larger than \(configuration.maxBodyBytes / 1_048_576) MiB")
+        } catch {
+            throw TransportFailure(error)
+        }
     }
 
     private func finalError(_ transient: Transient, endpoint: String) -> APIError {
@@ -208,7 +213,7 @@ extension HubClient {
     private func describe(_ transient: Transient) -> String {
         switch transient {
         case .failure(let reason): reason
-        case .timeout: "timeout"
+        case .timeout(let reason): reason
         case .rateLimited: "HTTP 429"
         case .undecodable(let reason): reason
         }
@@ -252,7 +257,7 @@ struct TransportFailure: Error {
     init(_ error: any Error) {
         if let error = error as? HTTPClientError {
             isTimeout = [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(error)
-            reason = isTimeout ? "timeout" : "connection failed: \(error)"
+            reason = isTimeout ? "timeout (\(error))" : "connection failed: \(error)"
         } else {
             isTimeout = false
             reason = "connection failed: \(error)"

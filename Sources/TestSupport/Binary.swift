@@ -60,7 +60,7 @@ package enum Binary {
 
     /// Waits for a started process and collects its output.
     ///
-    /// The blocking reads and the wait run on Dispatch threads: blocking Swift's few cooperative threads
+    /// The blocking reads and the wait run on threads of their own: blocking Swift's few cooperative threads
     /// would starve everything else in the test process, FakeHub included.
     package static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) async -> Result {
         async let stdout = blocking { out.fileHandleForReading.readDataToEndOfFile() }
@@ -72,9 +72,14 @@ package enum Binary {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs `work` on a thread of its own. Not on Dispatch's global queue: its pool is small on a two-core
+    /// machine, and with a dozen binaries running at once, reads queued behind other blocked reads would leave
+    /// pipes full and the binaries stalled on their own log output.
     private static func blocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
+            let thread = Thread { continuation.resume(returning: work()) }
+            thread.stackSize = 256 << 10
+            thread.start()
         }
     }
 }

@@ -9,7 +9,7 @@ struct FrontMiddleware: RouterMiddleware {
     typealias Context = FakeHubRequestContext
 
     let state: HubState
-    let faults: FaultPlan
+    let options: FakeHubOptions
     let logger: Logger
 
     func handle(
@@ -18,7 +18,7 @@ struct FrontMiddleware: RouterMiddleware {
         let admission = await state.admit(
             bearer: Self.bearer(of: request), method: request.method.rawValue, path: request.uri.path,
             query: request.uri.query)
-        let decision = faults.decision(for: admission.attempt)
+        let decision = options.faults.decision(for: admission.attempt)
         if let delay = decision.delay {
             try await Task.sleep(for: delay)
         }
@@ -32,13 +32,22 @@ struct FrontMiddleware: RouterMiddleware {
             // Docker Hub refuses bodies without a concrete Content-Length (hub-tool commit 6b376a1).
             response = try HubRoutes.json(
                 ErrorResponse.badRequest("request body must have a Content-Length").body, status: .badRequest)
+        } else if let reply = options.override?(admission.attempt) {
+            fault = nil
+            var headers = HTTPFields()
+            headers[.contentType] = reply.contentType
+            response = Response(
+                status: HTTPResponse.Status(code: reply.status), headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: reply.body)))
         } else {
             var context = context
             context.authentication = admission.authentication
             context.attempt = admission.attempt
             response = try await Self.respond(to: request, context: context, next: next)
         }
-        admission.rateLimit.apply(to: &response.headers)
+        if options.rateLimitHeaders || admission.limited {
+            admission.rateLimit.apply(to: &response.headers, limitHeaders: options.rateLimitHeaders)
+        }
         if let fault {
             response = try await fault.response(spoiling: response)
         }

@@ -92,7 +92,9 @@ extension HubRoutes {
         guard let username = await state.secondFactorUser(challenge), let user = index.user(named: username) else {
             throw ErrorResponse.unauthorized("Invalid or expired login_2fa_token")
         }
-        guard let expected = user.totpCode, expected == code else {
+        guard let expected = user.totpCode, expected == code,
+            await state.spendSecondFactorCode(code, user: user.username, singleUse: options.singleUseSecondFactorCodes)
+        else {
             throw ErrorResponse.unauthorized("Invalid two-factor authentication code")
         }
         await state.endSecondFactor(challenge)

@@ -30,6 +30,7 @@ actor HubState {
     private let clock = ContinuousClock()
     private var tokens: [String: IssuedToken] = [:]
     private var secondFactors: [String: String] = [:]
+    private var spentCodes: Set<String> = []
     private let windowLength: TimeInterval
     private var windowEnd: Date?
     private var windowCount = 0
@@ -76,6 +77,12 @@ actor HubState {
     /// The user a `login_2fa_token` was issued to, or `nil` if unknown.
     func secondFactorUser(_ token: String) -> String? {
         secondFactors[token]
+    }
+
+    /// Marks `code` used by `user`; false when `singleUse` and it was used before.
+    func spendSecondFactorCode(_ code: String, user: String, singleUse: Bool) -> Bool {
+        guard singleUse else { return true }
+        return spentCodes.insert("\(user)\u{0}\(code)").inserted
     }
 
     /// Forgets a `login_2fa_token` after a successful second step.

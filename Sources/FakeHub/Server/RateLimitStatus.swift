@@ -10,10 +10,12 @@ struct RateLimitStatus: Sendable {
     var retryAfter: Int?
 
     /// Adds `X-RateLimit-*` (and `Retry-After` on a 429) to the headers.
-    func apply(to headers: inout HTTPFields) {
-        headers.setCustom("X-RateLimit-Limit", String(limit))
-        headers.setCustom("X-RateLimit-Remaining", String(remaining))
-        headers.setCustom("X-RateLimit-Reset", String(reset))
+    func apply(to headers: inout HTTPFields, limitHeaders: Bool = true) {
+        if limitHeaders {
+            headers.setCustom("X-RateLimit-Limit", String(limit))
+            headers.setCustom("X-RateLimit-Remaining", String(remaining))
+            headers.setCustom("X-RateLimit-Reset", String(reset))
+        }
         if let retryAfter {
             headers[.retryAfter] = String(retryAfter)
         }

@@ -130,33 +130,42 @@ struct OrganizationReader: Sendable {
         _ org: String, repositories: [RepositoryRow]
     ) async throws -> [(repository: String, groups: [RepositoryGroupDTO])] {
         let tally = PermissionTally()
+        // Tasks are added as earlier ones finish, never more than the client sends at once: a task decides
+        // whether to ask only when it starts, so that it sees the refusals that came before it.
         let results = try await withThrowingTaskGroup(of: (Int, [RepositoryGroupDTO])?.self) { group in
-            for (index, repository) in repositories.enumerated() {
-                group.addTask {
-                    if await tally.skipIfGivenUp(repository.name, probeLimit: Self.probeLimit) { return nil }
-                    do {
-                        let groups = try await client.repositoryGroups(namespace: org, repository: repository.name)
-                        await tally.read()
-                        return (index, groups)
-                    } catch let error as APIError {
-                        switch error {
-                        case .forbidden, .tokenKindNotAllowed:
-                            await tally.refused(repository.name, error)
-                            return nil
-                        case .notFound:
-                            await warnings.add(
-                                "organization '\(org)': repository '\(repository.name)' vanished while reading its team permissions"
-                            )
-                            return nil
-                        default:
-                            throw error
-                        }
+            let read: @Sendable (Int, RepositoryRow) async throws -> (Int, [RepositoryGroupDTO])? = {
+                index, repository in
+                if await tally.skipIfGivenUp(repository.name, probeLimit: Self.probeLimit) { return nil }
+                do {
+                    let groups = try await client.repositoryGroups(namespace: org, repository: repository.name)
+                    await tally.read()
+                    return (index, groups)
+                } catch let error as APIError {
+                    switch error {
+                    case .forbidden, .tokenKindNotAllowed:
+                        await tally.refused(repository.name, error)
+                        return nil
+                    case .notFound:
+                        await warnings.add(
+                            "organization '\(org)': repository '\(repository.name)' vanished while reading its team permissions"
+                        )
+                        return nil
+                    default:
+                        throw error
                     }
                 }
             }
+            var pending = repositories.enumerated().makeIterator()
+            for _ in 0..<client.configuration.concurrency {
+                guard let (index, repository) = pending.next() else { break }
+                group.addTask { try await read(index, repository) }
+            }
             var collected: [(Int, [RepositoryGroupDTO])] = []
-            for try await result in group {
+            while let result = try await group.next() {
                 if let result { collected.append(result) }
+                if let (index, repository) = pending.next() {
+                    group.addTask { try await read(index, repository) }
+                }
             }
             return collected
         }

@@ -27,11 +27,11 @@ struct HostileDataTests {
     /// Runs a sync that must fail; returns its error and the requests the server saw, and checks that it left no
     /// file behind.
     static func failingSync(
-        _ rewrite: @escaping FakeHubOptions.BodyRewrite
+        maxBodyBytes: Int = 32 << 20, _ rewrite: @escaping FakeHubOptions.BodyRewrite
     ) async throws -> (error: APIError, requests: [RecordedRequest]) {
         let attempt = try await SyncHarness.attempt(
             dataset, options: FakeHubOptions(rateLimit: 1_000_000, rewriteBody: rewrite),
-            credentials: SyncHarness.credentials(.password, org: org), orgs: [org])
+            credentials: SyncHarness.credentials(.password, org: org), orgs: [org], maxBodyBytes: maxBodyBytes)
         #expect(attempt.filesLeft.isEmpty, "\(attempt.filesLeft)")
         switch attempt.result {
         case .success:
@@ -89,8 +89,8 @@ struct HostileDataTests {
     }
 
     @Test func hugeStringsAreStoredWhole() async throws {
-        // 4 MiB: one item on each page carries it.
-        let huge = String(repeating: "0123456789abcdef", count: 262_144)
+        // 1 MiB: one item on each page carries it.
+        let huge = String(repeating: "0123456789abcdef", count: 65_536)
         @Sendable func firstOnly(_ body: JSONValue, _ key: String) -> JSONValue {
             var results = body.results
             guard !results.isEmpty else { return body }
@@ -111,13 +111,13 @@ struct HostileDataTests {
     }
 
     @Test func aReplyOverTheSizeCapEndsTheSyncWithoutRetrying() async throws {
-        // 100 repositories of 1 MiB each make a page of over 100 MiB, past the 32 MiB cap on one reply.
-        let huge = String(repeating: "0123456789abcdef", count: 65_536)
-        let (error, requests) = try await Self.failingSync { request, body in
-            guard request.path == Self.repositoriesPath else { return body }
-            return body.mappingResults { $0.setting("description", to: .string(huge)) }
+        // A 2 MiB page against a client capped at 1 MiB per reply (32 MiB by default).
+        let huge = String(repeating: "0123456789abcdef", count: 131_072)
+        let (error, requests) = try await Self.failingSync(maxBodyBytes: 1 << 20) { request, body in
+            guard Self.isPage(request, of: Self.repositoriesPath, 1) else { return body }
+            return body.setting("description", to: .string(huge))
         }
-        #expect(error == .undecodable(endpoint: Self.repositoriesPath, reason: "reply larger than 32 MiB"))
+        #expect(error == .undecodable(endpoint: Self.repositoriesPath, reason: "reply larger than 1 MiB"))
         #expect(requests.filter { $0.path == Self.repositoriesPath }.count == 1)
     }
 

@@ -53,6 +53,7 @@ struct SyncHarness {
         credentials: Credentials,
         orgs: [String] = [],
         concurrency: Int = 8,
+        maxBodyBytes: Int = 32 << 20,
         logger: Logger = quiet
     ) async throws -> Attempt {
         let directory = try TemporaryDirectory()
@@ -61,7 +62,7 @@ struct SyncHarness {
         return try await FakeHub(dataset: dataset, options: options).withRunning { hub in
             let configuration = HubClientConfiguration(
                 baseURL: try HubClientConfiguration.parseBaseURL(hub.baseURL), concurrency: concurrency,
-                initialBackoff: .milliseconds(10))
+                initialBackoff: .milliseconds(10), maxBodyBytes: maxBodyBytes)
             let result: Result<Outcome, any Error>
             do {
                 let summary = try await HubClient.withClient(
