@@ -35,6 +35,8 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
     case listChanged(endpoint: String)
     /// The `--api-url` could not be used.
     case invalidBaseURL(String)
+    /// The `--api-url` is plain `http` to another machine.
+    case insecureBaseURL(String)
 
     package var errorDescription: String? {
         switch self {
@@ -76,6 +78,8 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
             "the list at \(Self.request(endpoint)) kept changing while it was read (a later page vanished); retry later"
         case .invalidBaseURL(let url):
             "'\(url)' is not a usable API URL; pass --api-url like https://hub.docker.com"
+        case .insecureBaseURL(let url):
+            "'\(url)' would send the secret unencrypted; use https (plain http is only for loopback test servers)"
         }
     }
 

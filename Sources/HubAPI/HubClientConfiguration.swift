@@ -44,7 +44,8 @@ package struct HubClientConfiguration: Sendable {
 
     /// Parses and checks an `--api-url` value.
     ///
-    /// - Throws: ``APIError/invalidBaseURL(_:)`` unless it is an absolute http(s) URL with a host.
+    /// - Throws: ``APIError/invalidBaseURL(_:)`` unless it is an absolute http(s) URL with a host;
+    ///   ``APIError/insecureBaseURL(_:)`` for plain http to anything but loopback.
     package static func parseBaseURL(_ text: String) throws -> URL {
         let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
@@ -53,6 +54,18 @@ package struct HubClientConfiguration: Sendable {
         else {
             throw APIError.invalidBaseURL(text)
         }
+        // Secrets and bearer tokens travel on every request: in clear text only to this machine.
+        guard scheme == "https" || isLoopback(host) else {
+            throw APIError.insecureBaseURL(text)
+        }
         return url
+    }
+
+    /// `localhost`, 127.0.0.0/8 or `::1`.
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if host == "localhost" || host == "::1" { return true }
+        let octets = host.split(separator: ".")
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 }

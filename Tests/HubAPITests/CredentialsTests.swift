@@ -30,3 +30,20 @@ struct CredentialsTests {
         #expect(throws: APIError.self) { try HubClientConfiguration.parseBaseURL("https://hub.docker.com?x=1") }
     }
 }
+
+struct BaseURLTests {
+    @Test(arguments: [
+        "https://hub.docker.com", "https://hub.example.com:8443/", "http://127.0.0.1:8080", "http://localhost",
+        "http://[::1]:9000",
+    ])
+    func httpsAnywhereAndPlainHTTPOnLoopbackAreAccepted(url: String) throws {
+        #expect(throws: Never.self) { try HubClientConfiguration.parseBaseURL(url) }
+    }
+
+    @Test(arguments: [
+        "http://hub.docker.com", "http://10.0.0.5", "http://127.0.0.1.nip.io", "http://localhost.evil.example",
+    ])
+    func plainHTTPToAnotherMachineIsRefused(url: String) {
+        #expect(throws: APIError.insecureBaseURL(url)) { try HubClientConfiguration.parseBaseURL(url) }
+    }
+}

@@ -102,6 +102,8 @@ struct UsageTests {
         (["sync", "--password", "hunter2"], "a secret is never taken as a flag value"),
         (["sync", "--token=dckr_pat_x"], "a secret is never taken as a flag value"),
         (["sync", "--api-url", "hub.docker.com"], "is not a usable API URL"),
+        (["sync", "--api-url", "http://hub.docker.com"], "use https"),
+        (["sync", "--api-url", "http://127.0.0.1.evil.example:80"], "use https"),
         (["sync", "--secret-file", "/nonexistent/secret", "--username", "jdoe"], "cannot read the secret file"),
     ])
     func usageErrorsAreOneLineAndExit64(arguments: [String], message: String) async throws {

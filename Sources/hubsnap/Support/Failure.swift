@@ -49,7 +49,7 @@ struct Failure: Error {
             ExitCodes.noPermission
         case .rateLimited, .timedOut, .listChanged:
             ExitCodes.temporaryFailure
-        case .invalidBaseURL:
+        case .invalidBaseURL, .insecureBaseURL:
             ExitCodes.usage
         case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop:
             ExitCodes.unavailable
