@@ -50,63 +50,62 @@ struct SnapshotWriterTests {
         #expect(mode == 0o600)
     }
 
-    @Test func aDiscardedSnapshotLeavesTheDestinationByteIdentical() async throws {
+    static let previous = Data("previous snapshot".utf8)
+
+    /// Runs `body` with a destination that already holds ``previous``, then checks that it still holds exactly
+    /// that and that nothing else was left beside it.
+    func overPreviousSnapshot(_ body: (URL) async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let destination = URL(fileURLWithPath: directory.path("out.db"))
-        let before = Data("previous snapshot".utf8)
-        try before.write(to: destination)
-
-        let writer = try SnapshotWriter.begin(destination: destination)
-        try await writer.write(Self.batch("acme"))
-        writer.discard()
-
-        #expect(try Data(contentsOf: destination) == before)
+        try Self.previous.write(to: destination)
+        try await body(destination)
+        #expect(try Data(contentsOf: destination) == Self.previous)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out.db"])
+    }
+
+    @Test func aDiscardedSnapshotLeavesTheDestinationByteIdentical() async throws {
+        try await overPreviousSnapshot { destination in
+            let writer = try SnapshotWriter.begin(destination: destination)
+            try await writer.write(Self.batch("acme"))
+            writer.discard()
+        }
     }
 
     @Test func aForeignKeyViolationFailsTheWriteAndKeepsTheDestination() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let destination = URL(fileURLWithPath: directory.path("out.db"))
-        let before = Data("previous snapshot".utf8)
-        try before.write(to: destination)
-        let writer = try SnapshotWriter.begin(destination: destination)
-        var batch = Self.batch("acme")
-        batch.teamMembers = [TeamMemberRow(org: "acme", team: "no-such-team", username: "jdoe")]
-        // A row that breaks the schema is a bug in the sync, not a disk problem: it is not dressed up as one.
-        await #expect(throws: DatabaseError.self) { try await writer.write(batch) }
-        writer.discard()
-        #expect(try Data(contentsOf: destination) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["out.db"])
+        try await overPreviousSnapshot { destination in
+            let writer = try SnapshotWriter.begin(destination: destination)
+            var batch = Self.batch("acme")
+            batch.teamMembers = [TeamMemberRow(org: "acme", team: "no-such-team", username: "jdoe")]
+            // A row that breaks the schema is a bug in the sync, not a disk problem: it is not dressed up as one.
+            await #expect(throws: DatabaseError.self) { try await writer.write(batch) }
+            writer.discard()
+        }
     }
 
     @Test func aFullDiskIsACannotWriteErrorAndKeepsTheDestination() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let destination = URL(fileURLWithPath: directory.path("out.db"))
-        let before = Data("previous snapshot".utf8)
-        try before.write(to: destination)
-        let writer = try SnapshotWriter.begin(destination: destination)
-        // The file may not grow past its current size: the next insert that needs a page meets SQLITE_FULL.
-        try await writer.queue.write { db in
-            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 1
-            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        try await overPreviousSnapshot { destination in
+            let writer = try SnapshotWriter.begin(destination: destination)
+            defer { writer.discard() }
+            // The file may not grow past its current size: the next insert that needs a page meets SQLITE_FULL.
+            try await writer.queue.write { db in
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 1
+                try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+            }
+            var batch = Self.batch("acme")
+            batch.accounts = (0..<2_000).map {
+                AccountRow(
+                    username: "user\($0)", id: "\($0)", fullName: String(repeating: "x", count: 200), email: nil,
+                    type: nil)
+            }
+            let error = await #expect(throws: StoreError.self) { try await writer.write(batch) }
+            guard case .cannotWrite(let path, let reason) = error else {
+                Issue.record("expected cannotWrite, got \(String(describing: error))")
+                return
+            }
+            #expect(path == destination.path)
+            #expect(reason.contains("full"), "\(reason)")
         }
-        var batch = Self.batch("acme")
-        batch.accounts = (0..<2_000).map {
-            AccountRow(
-                username: "user\($0)", id: "\($0)", fullName: String(repeating: "x", count: 200), email: nil, type: nil)
-        }
-        let error = await #expect(throws: StoreError.self) { try await writer.write(batch) }
-        guard case .cannotWrite(let path, let reason) = error else {
-            Issue.record("expected cannotWrite, got \(String(describing: error))")
-            return
-        }
-        #expect(path == destination.path)
-        #expect(reason.contains("full"), "\(reason)")
-        writer.discard()
-        #expect(try Data(contentsOf: destination) == before)
     }
 
     @Test func aMissingDirectoryIsACannotWriteError() throws {
