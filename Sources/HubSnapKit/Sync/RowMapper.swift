@@ -30,6 +30,13 @@ struct RowMapper {
                 org: org, username: $0.username, role: $0.role?.lowercased() ?? "member", isGuest: $0.isGuest ?? false,
                 dateJoined: timestamp($0.dateJoined), lastLoggedInAt: timestamp($0.lastLoggedInAt))
         }
+        // Docker Hub always sends a role; when it does not, `member` (the least privilege) is stored, and said.
+        let roleless = members.filter { ($0.role ?? "").isEmpty }.map(\.username)
+        if !roleless.isEmpty {
+            problems.append(
+                "\(roleless.count) members came without a role and were stored as 'member' (\(roleless.prefix(5).joined(separator: ", "))\(roleless.count > 5 ? ", …" : ""))"
+            )
+        }
         return (accounts, rows)
     }
 

@@ -77,6 +77,23 @@ struct HostileDataTests {
         // namespace, name, is_private, status, description, repository_type, date_registered, last_updated
         #expect(repositories.allSatisfy { $0[4] == nil && $0[7] == nil })
         #expect(outcome.tables["team_members"] == Self.owner.tables["team_members"])
+        #expect(outcome.warnings.isEmpty, "\(outcome.warnings)")
+    }
+
+    @Test func aMemberWithoutARoleIsStoredAsMemberWithAWarning() async throws {
+        let outcome = try await Self.sync { request, body in
+            guard Self.isPage(request, of: Self.membersPath, 1) else { return body }
+            var results = body.results
+            results[0] = results[0].setting("role", to: .null)
+            return body.setting("results", to: .array(results))
+        }
+        let members = try #require(outcome.tables["org_members"])
+        #expect(members.count == Self.owner.tables["org_members"]?.count)
+        #expect(
+            outcome.warnings.count == 1
+                && outcome.warnings[0].hasPrefix(
+                    "organization '\(Self.org)': 1 members came without a role and were stored as 'member' ("),
+            "\(outcome.warnings)")
     }
 
     @Test(arguments: [JSONValue.int(Int.max), .int(-1), .string("lots"), .null])
