@@ -102,6 +102,16 @@ struct PartialFailureTests {
         #expect(attempt.filesLeft.isEmpty, "\(attempt.filesLeft)")
     }
 
+    @Test func anHTMLChallengeOnTheLoginIsRetriedNotTakenAsBadCredentials() async throws {
+        let attempt = try await Self.attempt { request in
+            guard request.method == "POST", request.path == "/v2/auth/token", request.attempt == 1 else { return nil }
+            return .init(status: 403, contentType: "text/html", body: "<html><title>Just a moment...</title></html>")
+        }
+        let outcome = try attempt.result.get()
+        #expect(SnapshotDump.differences(actual: outcome.tables, expected: Self.owner.tables).isEmpty)
+        #expect(attempt.requests.filter { $0.path == "/v2/auth/token" }.count == 2)
+    }
+
     @Test func aTwoFactorSessionThatCannotBeRenewedSaysToUseAPAT() async throws {
         let dataset = try Dataset.load(contentsOf: Fixtures.dataset("edge-cases"))
         let options = FakeHubOptions(
