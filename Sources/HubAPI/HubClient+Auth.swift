@@ -89,11 +89,6 @@ extension HubClient {
             guard response.status == 200 || (400..<500).contains(response.status) else {
                 throw APIError.rejected(endpoint: "POST \(path)", status: response.status, detail: "unexpected status")
             }
-            // As for reads: an HTML or plain-text 4xx comes from something in front of Docker Hub; try again.
-            if response.status != 200 && !response.looksLikeJSON && response.status != 404 {
-                let type = response.headers.first(name: "content-type") ?? "?"
-                return .retry(reason: "HTTP \(response.status) with a non-JSON body (\(type))")
-            }
             let decoded = try? JSONDecoder().decode(TokenReplyDTO.self, from: response.bodyData)
             if response.status == 200 && decoded == nil {
                 return .retry(reason: "unreadable login reply")

@@ -13,17 +13,11 @@ extension HubClient {
     package func get<T: Decodable & Sendable>(_ type: T.Type, url: URL) async throws -> T {
         let endpoint = url.path
         return try await send(method: .GET, url: url, endpoint: endpoint, authenticated: true) { response in
-            let type = response.headers.first(name: "content-type") ?? "?"
             guard (200..<300).contains(response.status) else {
-                // A 4xx in HTML or plain text (a CDN challenge page, an anti-abuse wall) comes from something in
-                // front of Docker Hub, not from Docker Hub deciding on this request: retry it rather than read
-                // it as a verdict. A 404 stays a 404 whatever its body: routes that do not exist answer so.
-                if !response.looksLikeJSON && response.status != 404 {
-                    return .retry(reason: "HTTP \(response.status) with a non-JSON body (\(type))")
-                }
                 throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind)
             }
             guard response.looksLikeJSON else {
+                let type = response.headers.first(name: "content-type") ?? "?"
                 return .retry(reason: "non-JSON reply (\(type))")
             }
             do {
