@@ -40,9 +40,10 @@ extension HubClient {
 
     /// Sends one logical request, retrying what is transient, and hands every other reply to `interpret`.
     ///
-    /// Handled here: connection failures, timeouts, 5xx and `interpret`'s `.retry` (exponential back-off with
-    /// full jitter, bounded in attempts and in total time), 429 (waits as `Retry-After` / `X-RateLimit-Reset`
-    /// say), same-origin redirects, and for authenticated requests one re-mint of an expired JWT on 401.
+    /// Handled here: connection failures, timeouts, 5xx, 4xx other than 404 in HTML or plain text, and
+    /// `interpret`'s `.retry` (exponential back-off with full jitter, bounded in attempts and in total time), 429
+    /// (waits as `Retry-After` / `X-RateLimit-Reset` say), same-origin redirects, and for authenticated requests one
+    /// re-mint of an expired JWT on 401.
     func send<T: Sendable>(
         method: HTTPMethod,
         url: URL,
@@ -77,6 +78,12 @@ extension HubClient {
                     transient = .rateLimited(wait: rateLimitWait(response.headers))
                 case 500...599:
                     transient = .failure("HTTP \(response.status)")
+                case 400...499 where response.status != 404 && !response.looksLikeJSON:
+                    // A 4xx in HTML or plain text (a CDN challenge page, an anti-abuse wall) comes from something
+                    // in front of Docker Hub, not from Docker Hub deciding on this request: retry it rather than
+                    // read it as a verdict. A 404 stays a 404 whatever its body: routes that do not exist say so.
+                    let type = response.headers.first(name: "content-type") ?? "?"
+                    transient = .undecodable("HTTP \(response.status) with a non-JSON body (\(type))")
                 default:
                     switch try interpret(response) {
                     case .done(let value):
@@ -136,9 +143,11 @@ extension HubClient {
         }
         while let delay = await session.pacingDelay(now: Date(), reserve: 1) {
             let wait = min(delay, configuration.maxWait)
-            logger.info(
-                "pacing requests to stay within the rate limit",
-                metadata: ["retry.wait_ms": "\(wait.milliseconds)"])
+            if wait > SessionState.probeWait {
+                logger.info(
+                    "pacing requests to stay within the rate limit",
+                    metadata: ["retry.wait_ms": "\(wait.milliseconds)"])
+            }
             try await Task.sleep(for: wait)
         }
         let unsigned = request

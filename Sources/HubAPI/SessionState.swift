@@ -73,12 +73,16 @@ actor SessionState {
 
     private var remaining: Int?
     private var resetAt: Date?
+    /// When the last window ended and one request went out to learn the next window's budget; until a reply
+    /// says what it is, the others wait rather than rush the new window all at once.
+    private var probeSentAt: Date?
 
     /// Records what `X-RateLimit-Remaining` and `X-RateLimit-Reset` said.
     ///
     /// Replies arrive out of order: within one window the smallest `remaining` wins; a later window
     /// replaces an earlier one.
     func noteRateLimit(remaining newRemaining: Int, resetAt newReset: Date) {
+        probeSentAt = nil
         if let resetAt, newReset.timeIntervalSince(resetAt) < -0.5 { return }
         if let resetAt, abs(newReset.timeIntervalSince(resetAt)) <= 0.5, let remaining {
             self.remaining = min(remaining, newRemaining)
@@ -93,10 +97,21 @@ actor SessionState {
     /// Sending spends one unit of the budget here at once, so that requests in flight are counted before
     /// Docker Hub's replies report them.
     func pacingDelay(now: Date, reserve: Int) -> Duration? {
-        guard let remaining, let resetAt else { return nil }
-        guard now < resetAt else {
-            self.remaining = nil
+        if let resetAt, now >= resetAt {
+            // The window is over: this request probes the next one.
+            remaining = nil
             self.resetAt = nil
+            probeSentAt = now
+            return nil
+        }
+        guard let remaining, let resetAt else {
+            // Between windows, wait for the probe's reply; if none says anything within a second (a reply
+            // without rate-limit headers), another request probes.
+            guard let probeSentAt else { return nil }
+            if now.timeIntervalSince(probeSentAt) < 1 {
+                return Self.probeWait
+            }
+            self.probeSentAt = now
             return nil
         }
         if remaining > reserve {
@@ -105,6 +120,9 @@ actor SessionState {
         }
         return .milliseconds(Int64(resetAt.timeIntervalSince(now) * 1000) + 50)
     }
+
+    /// How often requests held between windows look again.
+    static let probeWait = Duration.milliseconds(50)
 
     func countRequest() { requestCount += 1 }
     func countRateLimited() { rateLimitedCount += 1 }
