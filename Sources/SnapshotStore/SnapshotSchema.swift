@@ -16,7 +16,8 @@ package enum SnapshotSchema {
     ]
 
     static let migrations: [(name: String, apply: @Sendable (Database) throws -> Void)] = [
-        ("v1", v1)
+        ("v1", v1),
+        ("v2", v2),
     ]
 
     /// Brings a new or older file up to ``currentVersion``, stamping the application id.
@@ -27,6 +28,12 @@ package enum SnapshotSchema {
             try migration.apply(db)
             try db.execute(sql: "PRAGMA user_version = \(index + 1)")
         }
+    }
+
+    /// Format 2 adds the `effective_access` view; format-1 files are read with the same rules (see
+    /// ``effectiveAccessQuery(schema:)``), so every reader sees the same rows whichever format a file has.
+    private static func v2(_ db: Database) throws {
+        try db.execute(sql: "CREATE VIEW effective_access AS \(effectiveAccessQuery(schema: nil))")
     }
 
     private static func v1(_ db: Database) throws {
@@ -132,5 +139,55 @@ package enum SnapshotSchema {
                 );
                 """
         )
+    }
+
+    /// The columns of `effective_access`, its key first.
+    package static let effectiveAccessColumns = ["org", "username", "namespace", "repository", "permission", "via"]
+
+    /// The `SELECT` behind `effective_access`: one row per account and org repository it can reach.
+    ///
+    /// Sources, each named in `via` (sorted, comma-separated): `role:owner` and `role:editor` give `admin` on every
+    /// repository of the org; `team-role:T` does the same for members of a team that holds the owner or editor
+    /// role; `team:T` gives what team `T` was granted on the repository; `public` gives org members `read` on a
+    /// public repository. `permission` is the highest of them (`read` < `write` < `admin`). Pending invitees are
+    /// not members and hold nothing.
+    ///
+    /// - Parameter schema: the attached database to read (`"old"`), or `nil` for the connection's own tables.
+    package static func effectiveAccessQuery(schema: String?) -> String {
+        let p = schema.map { "\($0)." } ?? ""
+        return """
+            SELECT org, username, namespace, repository, permission, via FROM (
+                SELECT org, username, namespace, repository,
+                       CASE max(rank) OVER source_order WHEN 3 THEN 'admin' WHEN 2 THEN 'write' ELSE 'read' END
+                           AS permission,
+                       group_concat(source, ', ') OVER source_order AS via,
+                       row_number() OVER source_order AS position
+                FROM (
+                    SELECT m.org, m.username, r.namespace, r.name AS repository, 3 AS rank,
+                           'role:' || m.role AS source
+                    FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org
+                    WHERE m.role IN ('owner', 'editor')
+                    UNION ALL
+                    SELECT tm.org, tm.username, r.namespace, r.name, 3, 'team-role:' || tm.team
+                    FROM \(p)team_members tm
+                    JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
+                    JOIN \(p)repositories r ON r.namespace = tm.org
+                    WHERE t.role IN ('owner', 'editor')
+                    UNION ALL
+                    SELECT tm.org, tm.username, rp.namespace, rp.repository,
+                           CASE rp.permission WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END, 'team:' || tm.team
+                    FROM \(p)team_members tm
+                    JOIN \(p)repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
+                    UNION ALL
+                    SELECT m.org, m.username, r.namespace, r.name, 1, 'public'
+                    FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org
+                    WHERE r.is_private = 0
+                )
+                WINDOW source_order AS (
+                    PARTITION BY org, username, namespace, repository ORDER BY source
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+            )
+            WHERE position = 1
+            """
     }
 }

@@ -8,6 +8,9 @@ package enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case integrityCheckFailed(path: String, detail: String)
     /// Another run holds the lock beside the output.
     case locked(path: String)
+    /// An input is not a readable hubsnap snapshot: missing, not SQLite, another application's database, a newer
+    /// format, or damaged.
+    case unreadable(path: String, problem: String)
 
     package var errorDescription: String? {
         switch self {
@@ -17,6 +20,8 @@ package enum StoreError: Error, LocalizedError, Equatable, Sendable {
             "the new snapshot '\(path)' failed its integrity check (\(detail)); the previous snapshot was kept"
         case .locked(let path):
             "another hubsnap run is writing '\(path)'; wait for it to finish or pass another --output"
+        case .unreadable(let path, let problem):
+            "'\(path)' \(problem)"
         }
     }
 }

@@ -11,7 +11,7 @@ struct HubSnap: AsyncParsableCommand {
         abstract: "Take a read-only access snapshot of Docker Hub organizations into one SQLite file.",
         discussion: ExitCodes.helpText,
         version: version,
-        subcommands: [Sync.self, Demo.self]
+        subcommands: [Sync.self, Dump.self, Info.self, Diff.self, Demo.self]
     )
 
     /// Parses, runs, and turns every error into one line on stderr and a documented exit code.

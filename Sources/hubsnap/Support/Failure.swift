@@ -32,6 +32,15 @@ struct Failure: Error {
                 self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
             case .locked:
                 self.init(error.localizedDescription, exitCode: ExitCodes.temporaryFailure)
+            case .unreadable:
+                self.init(error.localizedDescription, exitCode: ExitCodes.dataError)
+            }
+        case let error as DumpError:
+            switch error {
+            case .unknownTable, .csvNeedsOneTable:
+                self.init(error.localizedDescription, exitCode: ExitCodes.usage)
+            case .cannotWrite:
+                self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
             }
         case is CancellationError:
             self.init("interrupted; the previous snapshot was kept", exitCode: ExitCodes.interrupted)

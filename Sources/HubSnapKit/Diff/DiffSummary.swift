@@ -1,0 +1,246 @@
+import SnapshotStore
+
+/// The auditor's view of a diff: what each section lists and which ``FailKind``s an item counts as.
+package enum SummarySection: String, CaseIterable, Sendable {
+    case membersAdded = "members_added"
+    case membersRemoved = "members_removed"
+    case roleChanges = "role_changes"
+    case teamMembershipChanges = "team_membership_changes"
+    case teamsRenamed = "teams_renamed"
+    case permissionChanges = "repository_permission_changes"
+    case madePublic = "repositories_made_public"
+    case accessGained = "access_gained"
+    case accessLost = "access_lost"
+    case accessViaChanges = "access_via_changes"
+
+    package var title: String {
+        switch self {
+        case .membersAdded: "Org members added"
+        case .membersRemoved: "Org members removed"
+        case .roleChanges: "Org role changes"
+        case .teamMembershipChanges: "Team membership changes"
+        case .teamsRenamed: "Teams renamed"
+        case .permissionChanges: "Repository team permission changes"
+        case .madePublic: "Repositories made public"
+        case .accessGained: "Effective access gained"
+        case .accessLost: "Effective access lost"
+        case .accessViaChanges: "Effective access through other sources"
+        }
+    }
+}
+
+/// One line of the summary.
+package struct SummaryItem: Sendable, Equatable {
+    /// `+` gained or added, `-` lost or removed, `~` changed.
+    package var sign: Character
+    package var text: String
+    /// Worth an auditor's attention first: org-wide admin granted, a repository exposed.
+    package var alert: Bool
+    /// The item's fields for JSON, values already encoded.
+    package var fields: [(String, String)]
+    package var kinds: Set<FailKind>
+
+    package static func == (lhs: SummaryItem, rhs: SummaryItem) -> Bool {
+        lhs.sign == rhs.sign && lhs.text == rhs.text && lhs.alert == rhs.alert && lhs.kinds == rhs.kinds
+            && lhs.fields.map(\.0) == rhs.fields.map(\.0) && lhs.fields.map(\.1) == rhs.fields.map(\.1)
+    }
+}
+
+extension SnapshotComparison {
+    /// Calls `body` with each item of `section`, in key order.
+    package func forEachItem(of section: SummarySection, _ body: (SummaryItem) throws -> Void) throws {
+        func table(_ name: String) -> TableSpec? { TableSpec.named(name) }
+        switch section {
+        case .membersAdded, .membersRemoved:
+            guard let members = table("org_members") else { return }
+            let added = section == .membersAdded
+            try forEach(members, added ? .added : .removed) { difference in
+                let row = difference.row
+                let role = row["role"].text
+                let guest = row["is_guest"] == .integer(1) ? ", guest" : ""
+                var kinds: Set<FailKind> = [added ? .newMember : .removedMember]
+                if added && role == "owner" { kinds.insert(.newOwner) }
+                if added && role == "editor" { kinds.insert(.newEditor) }
+                try body(
+                    SummaryItem(
+                        sign: added ? "+" : "-", text: "\(row["org"].text): \(row["username"].text) (\(role)\(guest))",
+                        alert: added && Self.orgWideRoles.contains(role),
+                        fields: Self.fields(row, ["org", "username", "role", "is_guest"]), kinds: kinds))
+            }
+        case .roleChanges:
+            guard let members = table("org_members") else { return }
+            try forEach(members, .changed) { difference in
+                guard difference.changedColumns.contains("role"), let old = difference.old, let new = difference.new
+                else { return }
+                let newRole = new["role"].text
+                var kinds: Set<FailKind> = [.roleChange]
+                if newRole == "owner" { kinds.insert(.newOwner) }
+                if newRole == "editor" { kinds.insert(.newEditor) }
+                let alert = Self.orgWideRoles.contains(newRole)
+                try body(
+                    SummaryItem(
+                        sign: "~",
+                        text: "\(new["org"].text): \(new["username"].text) \(old["role"].text) → \(newRole)"
+                            + (alert ? " (now admin on every repository of the org)" : ""),
+                        alert: alert,
+                        fields: Self.fields(new, ["org", "username"]) + [
+                            ("old_role", CellFormatting.json(old["role"])),
+                            ("new_role", CellFormatting.json(new["role"])),
+                        ],
+                        kinds: kinds))
+            }
+        case .teamMembershipChanges:
+            guard let teamMembers = table("team_members") else { return }
+            try forEachAddedOrRemoved(teamMembers) { difference, added in
+                let row = difference.row
+                try body(
+                    SummaryItem(
+                        sign: added ? "+" : "-",
+                        text: "\(row["org"].text)/\(row["team"].text): \(row["username"].text)",
+                        alert: false,
+                        fields: Self.fields(row, ["org", "team", "username"])
+                            + Self.change(added ? "added" : "removed"),
+                        kinds: [.teamChange]))
+            }
+        case .teamsRenamed:
+            for rename in try renamedTeams() {
+                try body(
+                    SummaryItem(
+                        sign: "~", text: "\(rename.org): \(rename.old) → \(rename.new)", alert: false,
+                        fields: [
+                            ("org", CellFormatting.jsonString(rename.org)),
+                            ("old_name", CellFormatting.jsonString(rename.old)),
+                            ("new_name", CellFormatting.jsonString(rename.new)),
+                        ],
+                        kinds: [.teamChange]))
+            }
+        case .permissionChanges:
+            guard let permissions = table("repository_permissions") else { return }
+            try forEachInKeyOrder(permissions) { difference in
+                let row = difference.row
+                let place = "\(row["namespace"].text)/\(row["repository"].text): team \(row["team"].text)"
+                let old = difference.old?["permission"] ?? .null
+                let new = difference.new?["permission"] ?? .null
+                let raised = Self.rank(new) > Self.rank(old)
+                let text: String =
+                    switch difference.kind {
+                    case .added: "\(place) \(new.text)"
+                    case .removed: "\(place) \(old.text)"
+                    case .changed: "\(place) \(old.text) → \(new.text)"
+                    }
+                try body(
+                    SummaryItem(
+                        sign: Self.sign(difference.kind), text: text, alert: false,
+                        fields: Self.fields(row, ["namespace", "repository", "team"])
+                            + [
+                                ("old_permission", CellFormatting.json(old)),
+                                ("new_permission", CellFormatting.json(new)),
+                            ]
+                            + Self.change(difference.kind.rawValue),
+                        kinds: raised ? [.permissionEscalation] : []))
+            }
+        case .madePublic:
+            guard let repositories = table("repositories") else { return }
+            try forEach(repositories, .changed) { difference in
+                guard difference.old?["is_private"] == .integer(1), difference.new?["is_private"] == .integer(0)
+                else { return }
+                let row = difference.row
+                try body(
+                    SummaryItem(
+                        sign: "~",
+                        text: "\(row["namespace"].text)/\(row["name"].text) is now public (read for everyone)",
+                        alert: true, fields: Self.fields(row, ["namespace", "name"]), kinds: [.repoMadePublic]))
+            }
+        case .accessGained, .accessLost, .accessViaChanges:
+            guard let access = table("effective_access") else { return }
+            try forEachInKeyOrder(access) { difference in
+                let old = difference.old?["permission"] ?? .null
+                let new = difference.new?["permission"] ?? .null
+                let belongs: Bool
+                let kinds: Set<FailKind>
+                switch section {
+                case .accessGained:
+                    belongs = Self.rank(new) > Self.rank(old)
+                    kinds = [.accessGained, .permissionEscalation]
+                case .accessLost:
+                    belongs = Self.rank(new) < Self.rank(old)
+                    kinds = [.accessLost]
+                default:
+                    belongs = Self.rank(new) == Self.rank(old)
+                    kinds = []
+                }
+                guard belongs else { return }
+                try body(Self.accessItem(difference, section: section, kinds: kinds))
+            }
+        }
+    }
+
+    private static func accessItem(_ difference: Difference, section: SummarySection, kinds: Set<FailKind>)
+        -> SummaryItem
+    {
+        let row = difference.row
+        let old = difference.old ?? CellRow(columns: [], cells: [])
+        let new = difference.new ?? CellRow(columns: [], cells: [])
+        let subject = "\(row["username"].text): \(row["namespace"].text)/\(row["repository"].text)"
+        let text: String
+        switch (difference.old, difference.new) {
+        case (nil, _): text = "\(subject) \(new["permission"].text) via \(new["via"].text)"
+        case (_, nil): text = "\(subject) \(old["permission"].text) (was via \(old["via"].text))"
+        default:
+            text =
+                section == .accessViaChanges
+                ? "\(subject) \(new["permission"].text), via \(old["via"].text) → \(new["via"].text)"
+                : "\(subject) \(old["permission"].text) → \(new["permission"].text) via \(new["via"].text)"
+                    + " (was via \(old["via"].text))"
+        }
+        return SummaryItem(
+            sign: section == .accessGained ? "+" : section == .accessLost ? "-" : "~", text: text,
+            alert: section == .accessGained && new["permission"] == .text("admin"),
+            fields: fields(row, ["org", "username", "namespace", "repository"]) + [
+                ("old_permission", CellFormatting.json(old["permission"])),
+                ("new_permission", CellFormatting.json(new["permission"])),
+                ("old_via", CellFormatting.json(old["via"])), ("new_via", CellFormatting.json(new["via"])),
+            ],
+            kinds: kinds)
+    }
+
+    /// Added, removed and changed rows of `table` merged into key order.
+    private func forEachInKeyOrder(_ table: TableSpec, _ body: (Difference) throws -> Void) throws {
+        // Each kind is already in key order; three passes keep memory flat, and summaries read better grouped.
+        for kind in [Difference.Kind.added, .changed, .removed] {
+            try forEach(table, kind, body)
+        }
+    }
+
+    private func forEachAddedOrRemoved(_ table: TableSpec, _ body: (Difference, Bool) throws -> Void) throws {
+        try forEach(table, .added) { try body($0, true) }
+        try forEach(table, .removed) { try body($0, false) }
+    }
+
+    static let orgWideRoles: Set<String> = ["owner", "editor"]
+
+    static func rank(_ permission: Cell) -> Int {
+        switch permission {
+        case .text("admin"): 3
+        case .text("write"): 2
+        case .text("read"): 1
+        default: 0
+        }
+    }
+
+    static func sign(_ kind: Difference.Kind) -> Character {
+        switch kind {
+        case .added: "+"
+        case .removed: "-"
+        case .changed: "~"
+        }
+    }
+
+    private static func fields(_ row: CellRow, _ columns: [String]) -> [(String, String)] {
+        columns.map { ($0, CellFormatting.json(row[$0])) }
+    }
+
+    private static func change(_ value: String) -> [(String, String)] {
+        [("change", CellFormatting.jsonString(value))]
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import SnapshotStore
+
+/// What `hubsnap dump` writes: tables of a snapshot, filtered, in one of four formats.
+package struct Dump: Sendable {
+    package enum Format: String, CaseIterable, Sendable {
+        case table, csv, json, ndjson
+    }
+
+    package var tables: [TableSpec]
+    package var org: String?
+    package var user: String?
+    /// Widest a `table` column gets on a terminal before its cells are cut with `…`.
+    package var maximumColumnWidth = 60
+
+    /// - Parameters:
+    ///   - tableNames: the tables asked for with `--table`; empty means all (or, with `user`, those about the
+    ///     account: ``TableSpec/aboutAccount``).
+    /// - Throws: ``DumpError/unknownTable(_:)``.
+    package init(tableNames: [String], org: String?, user: String?) throws {
+        var names = tableNames
+        if names.isEmpty {
+            names = user == nil ? TableSpec.all.map(\.name) : TableSpec.aboutAccount
+        }
+        var seen = Set<String>()
+        tables = try names.filter { seen.insert($0).inserted }.map { name in
+            guard let spec = TableSpec.named(name) else { throw DumpError.unknownTable(name) }
+            return spec
+        }
+        self.org = org
+        self.user = user
+    }
+
+    /// Writes the selected tables to `output`.
+    ///
+    /// `csv` writes one table only (use ``writeCSVFiles(from:into:)`` for several); the other formats write them
+    /// all. Rows are read twice for `table` (once for the column widths) and once otherwise, never held.
+    package func write(from reader: SnapshotReader, format: Format, to output: inout some TextOutput) throws {
+        switch format {
+        case .json:
+            // Keys sorted: tables by name.
+            output.write("{")
+            for (index, table) in tables.sorted(by: { $0.name < $1.name }).enumerated() {
+                output.write(index == 0 ? "\n" : ",\n")
+                output.write("  \(CellFormatting.jsonString(table.name)): [")
+                let columns = try reader.columns(of: table)
+                var first = true
+                try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+                    output.write(first ? "\n    " : ",\n    ")
+                    output.write(CellFormatting.jsonObject(columns: columns, cells: cells))
+                    first = false
+                }
+                output.write(first ? "]" : "\n  ]")
+            }
+            output.write(tables.isEmpty ? "}\n" : "\n}\n")
+        case .ndjson:
+            for table in tables {
+                let columns = try reader.columns(of: table)
+                let name = CellFormatting.jsonString(table.name)
+                try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+                    output.write(
+                        "{\"row\": \(CellFormatting.jsonObject(columns: columns, cells: cells)), \"table\": \(name)}\n")
+                }
+            }
+        case .csv:
+            guard tables.count == 1, let table = tables.first else { throw DumpError.csvNeedsOneTable(tables.count) }
+            try writeCSV(table, from: reader, to: &output)
+        case .table:
+            for (index, table) in tables.enumerated() {
+                if index > 0 { output.write("\n") }
+                try writeAligned(table, from: reader, to: &output)
+            }
+        }
+    }
+
+    /// Writes `DIRECTORY/<table>.csv` for each selected table, each built under a temporary name and renamed into
+    /// place when complete.
+    ///
+    /// - Returns: the files written.
+    package func writeCSVFiles(from reader: SnapshotReader, into directory: URL) throws -> [URL] {
+        var written: [URL] = []
+        for table in tables {
+            let destination = directory.appendingPathComponent("\(table.name).csv")
+            let temporary = directory.appendingPathComponent(".\(table.name).csv.\(UUID().uuidString).tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: temporary.path)
+            else {
+                throw DumpError.cannotWrite(destination.path, "cannot create a file in '\(directory.path)'")
+            }
+            do {
+                var output = FileOutput(handle)
+                try writeCSV(table, from: reader, to: &output)
+                try output.flush()
+                try handle.close()
+                _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
+            } catch let error as StoreError {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw DumpError.cannotWrite(destination.path, error.localizedDescription)
+            }
+            written.append(destination)
+        }
+        return written
+    }
+
+    private func writeCSV(_ table: TableSpec, from reader: SnapshotReader, to output: inout some TextOutput) throws {
+        let columns = try reader.columns(of: table)
+        output.write(CellFormatting.csvLine(columns.map { CellFormatting.csv(.text($0)) }))
+        try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+            output.write(CellFormatting.csvLine(cells.map(CellFormatting.csv)))
+        }
+    }
+
+    private func writeAligned(_ table: TableSpec, from reader: SnapshotReader, to output: inout some TextOutput) throws
+    {
+        let columns = try reader.columns(of: table)
+        var widths = columns.map(CellFormatting.displayWidth)
+        var rows = 0
+        try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+            rows += 1
+            for (index, cell) in cells.enumerated() {
+                widths[index] = max(widths[index], CellFormatting.displayWidth(CellFormatting.terminal(cell)))
+            }
+        }
+        widths = widths.map { min($0, maximumColumnWidth) }
+        output.write("\(table.name) (\(rows) \(rows == 1 ? "row" : "rows"))\n")
+        func line(_ texts: [String]) -> String {
+            let fitted = texts.enumerated().map { index, text in
+                CellFormatting.fit(text, width: widths[index], pad: index < texts.count - 1)
+            }
+            return fitted.joined(separator: "  ") + "\n"
+        }
+        output.write(line(columns))
+        output.write(line(widths.map { String(repeating: "-", count: $0) }))
+        try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+            output.write(line(cells.map(CellFormatting.terminal)))
+        }
+    }
+}
+
+/// Why a dump cannot be written as asked.
+package enum DumpError: Error, LocalizedError, Equatable, Sendable {
+    case unknownTable(String)
+    case csvNeedsOneTable(Int)
+    case cannotWrite(String, String)
+
+    package var errorDescription: String? {
+        switch self {
+        case .unknownTable(let name):
+            "no table '\(name)'; use one of \(TableSpec.all.map(\.name).joined(separator: ", "))"
+        case .csvNeedsOneTable(let count):
+            "--format csv writes one table to stdout, and \(count) are selected; pick one with --table NAME or "
+                + "write them all with --output-dir DIR"
+        case .cannotWrite(let path, let reason):
+            "cannot write '\(path)' (\(reason)); check that the directory exists and is writable"
+        }
+    }
+}

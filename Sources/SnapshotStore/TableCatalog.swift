@@ -1,0 +1,77 @@
+/// What readers need to know of each snapshot table and of `effective_access`: its key, and how it relates to an
+/// org and to an account.
+package struct TableSpec: Sendable, Equatable {
+    package var name: String
+    /// The columns that identify a row; rows are listed in this order.
+    package var key: [String]
+    /// A condition on one `?` (an org name) that keeps the rows of that org, or `nil` when the table has none.
+    var orgCondition: String?
+    /// A condition on one `?` (a username) that keeps the rows about that account, or `nil`.
+    var userCondition: String?
+    /// Columns whose changes carry no access meaning; `diff` leaves them out unless asked for all fields.
+    package var volatileColumns: [String]
+
+    /// The `FROM` source of this table; `schema` is an attached database's name, or `nil` for the main one.
+    func source(schema: String?) -> String {
+        if name == "effective_access" {
+            return "(\(SnapshotSchema.effectiveAccessQuery(schema: schema)))"
+        }
+        return (schema.map { "\($0)." } ?? "") + name
+    }
+}
+
+extension TableSpec {
+    /// Every table a reader can ask for, in the order a reader meets them.
+    package static let all: [TableSpec] = [
+        TableSpec(name: "snapshot", key: [], volatileColumns: []),
+        TableSpec(
+            name: "organizations", key: ["name"], orgCondition: "name = ?",
+            userCondition: "name IN (SELECT org FROM org_members WHERE username = ? COLLATE NOCASE)",
+            volatileColumns: []),
+        TableSpec(
+            name: "accounts", key: ["username"],
+            orgCondition: "username IN (SELECT username FROM org_members WHERE org = ?)",
+            userCondition: "username = ? COLLATE NOCASE", volatileColumns: []),
+        TableSpec(
+            name: "org_members", key: ["org", "username"], orgCondition: "org = ?",
+            userCondition: "username = ? COLLATE NOCASE", volatileColumns: ["last_logged_in_at"]),
+        TableSpec(
+            name: "teams", key: ["org", "name"], orgCondition: "org = ?",
+            userCondition: "(org, name) IN (SELECT org, team FROM team_members WHERE username = ? COLLATE NOCASE)",
+            volatileColumns: ["member_count"]),
+        TableSpec(
+            name: "team_members", key: ["org", "team", "username"], orgCondition: "org = ?",
+            userCondition: "username = ? COLLATE NOCASE", volatileColumns: []),
+        TableSpec(
+            name: "repositories", key: ["namespace", "name"], orgCondition: "namespace = ?",
+            userCondition: """
+                (namespace, name) IN (SELECT namespace, repository FROM (\(SnapshotSchema.effectiveAccessQuery(schema: nil)))
+                WHERE username = ? COLLATE NOCASE)
+                """,
+            volatileColumns: ["last_updated"]),
+        TableSpec(
+            name: "repository_permissions", key: ["namespace", "repository", "team"], orgCondition: "namespace = ?",
+            userCondition:
+                "(namespace, team) IN (SELECT org, team FROM team_members WHERE username = ? COLLATE NOCASE)",
+            volatileColumns: []),
+        TableSpec(
+            name: "invites", key: ["org", "id"], orgCondition: "org = ?",
+            userCondition: "invitee = ? COLLATE NOCASE", volatileColumns: []),
+        TableSpec(
+            name: "access_tokens", key: ["kind", "id"], orgCondition: "org = ?",
+            userCondition: "owner = ? COLLATE NOCASE", volatileColumns: ["last_used_at"]),
+        TableSpec(
+            name: "effective_access", key: ["org", "username", "namespace", "repository"], orgCondition: "org = ?",
+            userCondition: "username = ? COLLATE NOCASE", volatileColumns: []),
+    ]
+
+    /// The tables `dump --user` shows when no `--table` is given: the ones keyed on an account.
+    package static let aboutAccount = [
+        "accounts", "org_members", "team_members", "effective_access", "invites", "access_tokens",
+    ]
+
+    /// The spec named `name`, or `nil` when there is no such table.
+    package static func named(_ name: String) -> TableSpec? {
+        all.first { $0.name == name }
+    }
+}
