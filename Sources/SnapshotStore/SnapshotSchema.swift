@@ -21,10 +21,12 @@ package enum SnapshotSchema {
     ]
 
     /// Brings a new or older file up to ``currentVersion``, stamping the application id.
-    package static func migrate(_ db: Database) throws {
+    ///
+    /// - Parameter target: the format to stop at; tests use it to make files of older formats.
+    package static func migrate(_ db: Database, upTo target: Int = currentVersion) throws {
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        for (index, migration) in migrations.enumerated() where index >= version {
+        for (index, migration) in migrations.enumerated() where index >= version && index < target {
             try migration.apply(db)
             try db.execute(sql: "PRAGMA user_version = \(index + 1)")
         }
