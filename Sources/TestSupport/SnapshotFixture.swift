@@ -36,7 +36,8 @@ package struct SnapshotFixture {
     /// Adds an account (once) and its membership of `org` with `role`.
     package func member(_ username: String, of org: String, role: String) throws {
         try execute("INSERT OR IGNORE INTO accounts (username, type) VALUES (?, 'User')", [username])
-        try execute("INSERT INTO org_members (org, username, role, is_guest) VALUES (?, ?, ?, 0)", [org, username, role])
+        try execute(
+            "INSERT INTO org_members (org, username, role, is_guest) VALUES (?, ?, ?, 0)", [org, username, role])
     }
 
     /// Adds a team with `role` (or none) and its members.

@@ -52,7 +52,8 @@ struct EffectiveAccessTests {
             try f.team("readers", of: "acme", members: ["mia", "rex"])
             try f.team("writers", of: "acme", members: ["mia"])
             try f.team("admins", of: "acme", role: "member", members: [])
-            try f.repository("api", of: "acme", grants: [("readers", "read"), ("writers", "write"), ("admins", "admin")])
+            try f.repository(
+                "api", of: "acme", grants: [("readers", "read"), ("writers", "write"), ("admins", "admin")])
             try f.repository("web", of: "acme", grants: [("writers", "admin"), ("readers", "read")])
             try f.repository("private-nobody", of: "acme")
         }

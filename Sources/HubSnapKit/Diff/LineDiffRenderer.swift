@@ -77,10 +77,12 @@ package struct LineDiffRenderer: DiffRenderer {
             sectionHasItems = true
         }
         summaryItems += 1
-        let line = "\(item.sign) \(escape(item.text))"
         if isMarkdown {
-            output.write(item.alert ? "- **\(line)**\n" : "- \(line)\n")
+            // The sign as code: a bare "-" or "+" after the bullet would start a nested list.
+            let text = escape(item.text)
+            output.write(item.alert ? "- `\(item.sign)` **\(text)**\n" : "- `\(item.sign)` \(text)\n")
         } else {
+            let line = "\(item.sign) \(escape(item.text))"
             output.write("    " + (item.alert ? paint(line, "1;31") : paint(line, Self.color(item.sign))) + "\n")
         }
     }
@@ -113,7 +115,11 @@ package struct LineDiffRenderer: DiffRenderer {
         _ difference: SnapshotComparison.Difference, in table: TableSpec, to output: inout some TextOutput
     ) {
         let row = difference.row
-        let key = table.key.map { row[$0].text }.joined(separator: "/")
+        // An access row reads as "who → what"; other keys as their values joined by "/".
+        let key =
+            table.name == "effective_access"
+            ? "\(row["username"].text) → \(row["namespace"].text)/\(row["repository"].text)"
+            : table.key.map { row[$0].text }.joined(separator: "/")
         let detail: String
         switch difference.kind {
         case .added, .removed:
@@ -125,8 +131,8 @@ package struct LineDiffRenderer: DiffRenderer {
             }.joined(separator: ", ")
         }
         let sign = SnapshotComparison.sign(difference.kind)
-        let line = "\(sign) \(escape(key))" + (detail.isEmpty ? "" : ": \(escape(detail))")
-        output.write(isMarkdown ? "- \(line)\n" : "    " + paint(line, Self.color(sign)) + "\n")
+        let line = escape(key) + (detail.isEmpty ? "" : ": \(escape(detail))")
+        output.write(isMarkdown ? "- `\(sign)` \(line)\n" : "    " + paint("\(sign) \(line)", Self.color(sign)) + "\n")
     }
 
     private static func shown(_ cell: Cell?) -> String {

@@ -92,8 +92,13 @@ package struct Dump: Sendable {
                 try writeCSV(table, from: reader, to: &output)
                 try output.flush()
                 try handle.close()
-                _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
+                guard rename(temporary.path, destination.path) == 0 else {
+                    throw DumpError.cannotWrite(destination.path, String(cString: strerror(errno)))
+                }
             } catch let error as StoreError {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            } catch let error as DumpError {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
             } catch {
@@ -130,7 +135,8 @@ package struct Dump: Sendable {
             let fitted = texts.enumerated().map { index, text in
                 CellFormatting.fit(text, width: widths[index], pad: index < texts.count - 1)
             }
-            return fitted.joined(separator: "  ") + "\n"
+            let joined = fitted.joined(separator: "  ")
+            return String(joined.reversed().drop { $0 == " " }.reversed()) + "\n"
         }
         output.write(line(columns))
         output.write(line(widths.map { String(repeating: "-", count: $0) }))
