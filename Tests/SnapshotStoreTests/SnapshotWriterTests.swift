@@ -44,7 +44,7 @@ struct SnapshotWriterTests {
             )
         }
         #expect(appID == 1_213_419_088)
-        #expect(version == 1)
+        #expect(version == SnapshotSchema.currentVersion)
         #expect(members == 1)
         let mode = try FileManager.default.attributesOfItem(atPath: destination.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -52,16 +52,17 @@ struct FrontMiddleware: RouterMiddleware {
             response = try await fault.response(spoiling: response)
         }
         let dropped = fault == .dropConnection
-        if dropped {
-            // Close before returning: Hummingbird's write of the response then fails, so nothing reaches the wire.
-            try? await context.channel.close().get()
-        }
         let credentialKind = admission.limited ? nil : admission.authentication.session?.kind.rawValue
+        // Recorded before a dropped connection closes, so a client that has seen the close finds it in the log.
         await state.record(
             RecordedRequest(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
                 status: dropped ? 0 : Int(response.status.code), credentialKind: credentialKind, fault: fault?.label)
         )
+        if dropped {
+            // Close before returning: Hummingbird's write of the response then fails, so nothing reaches the wire.
+            try? await context.channel.close().get()
+        }
         logger.debug(
             "\(request.method) \(request.uri.path) → \(dropped ? "dropped" : String(response.status.code))",
             metadata: [

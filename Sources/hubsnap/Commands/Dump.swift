@@ -56,7 +56,13 @@ extension HubSnap {
                 try Self.noteUnknownNames(org: org, user: user, in: reader)
                 if let outputDir {
                     let directory = URL(fileURLWithPath: outputDir)
-                    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                    do {
+                        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                    } catch {
+                        throw Failure(
+                            "cannot create the directory '\(outputDir)' (\(error.localizedDescription)); "
+                                + "check the path and its permissions", exitCode: ExitCodes.cannotCreate)
+                    }
                     let files = try dump.writeCSVFiles(from: reader, into: directory)
                     Terminal.note("wrote \(files.count) CSV \(files.count == 1 ? "file" : "files") to \(outputDir)")
                     return
@@ -65,12 +71,6 @@ extension HubSnap {
                 let chosen = format ?? (Terminal.standardOutputIsTerminal ? .table : .json)
                 try dump.write(from: reader, format: chosen, to: &output)
                 try output.flush()
-            } catch let error as CocoaError
-                where error.code == .fileWriteNoPermission || error.code == .fileWriteUnknown
-            {
-                throw Failure(
-                    "cannot create the directory '\(outputDir ?? "")' (\(error.localizedDescription)); "
-                        + "check the path and its permissions", exitCode: ExitCodes.cannotCreate)
             } catch {
                 throw Failure(error)
             }

@@ -1,0 +1,107 @@
+import Foundation
+import HubSnapKit
+import SnapshotStore
+import TestSupport
+import Testing
+
+/// `Dump` on small snapshots with hostile values: CSV quoting and formula neutralizing, JSON escaping, terminal
+/// alignment.
+struct DumpTests {
+    static func withSnapshot<T>(_ body: (SnapshotReader) throws -> T) throws -> T {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let fixture = try SnapshotFixture(path: directory.path("s.db"))
+        try fixture.org("acme")
+        let descriptions = [
+            "=HYPERLINK(\"http://x.example\",\"click\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "\rReturn",
+            "plain, with \"quotes\"\nand a newline", "李雷 🚀",
+        ]
+        for (index, description) in descriptions.enumerated() {
+            try fixture.repository("repo-\(index)", of: "acme", description: description)
+        }
+        try fixture.execute("UPDATE repositories SET repository_type = 'image'")
+        try fixture.close()
+        let reader = try SnapshotReader(path: fixture.path)
+        defer { reader.close() }
+        return try body(reader)
+    }
+
+    static func render(_ format: Dump.Format, tables: [String] = ["repositories"]) throws -> String {
+        try withSnapshot { reader in
+            var output = StringOutput()
+            try Dump(tableNames: tables, org: nil, user: nil).write(from: reader, format: format, to: &output)
+            return output.text
+        }
+    }
+
+    @Test func csvIsRFC4180AndNeutralizesFormulas() throws {
+        let lines = try Self.render(.csv).components(separatedBy: "\r\n")
+        #expect(
+            lines.first == "namespace,name,is_private,status,description,repository_type,date_registered,last_updated")
+        #expect(lines[1] == "acme,repo-0,1,,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"click\"\")\",image,,")
+        #expect(lines[2] == "acme,repo-1,1,,'+1+1,image,,")
+        #expect(lines[3] == "acme,repo-2,1,,'-2,image,,")
+        #expect(lines[4] == "acme,repo-3,1,,'@SUM(A1),image,,")
+        #expect(lines[5] == "acme,repo-4,1,,'\tTab,image,,")
+        #expect(lines[6] == "acme,repo-5,1,,\"'\rReturn\",image,,")
+        #expect(lines[7] == "acme,repo-6,1,,\"plain, with \"\"quotes\"\"\nand a newline\",image,,")
+        #expect(lines[8] == "acme,repo-7,1,,李雷 🚀,image,,")
+        #expect(lines.last == "", "every record ends with CRLF")
+    }
+
+    @Test func numbersAreNeverPrefixed() {
+        #expect(CellFormatting.csv(.integer(-5)) == "-5")
+        #expect(CellFormatting.csv(.text("-5")) == "'-5")
+        #expect(CellFormatting.csv(.null) == "")
+    }
+
+    @Test func jsonEscapesControlCharactersAndSortsKeys() throws {
+        let json = try Self.render(.json)
+        #expect(json.hasPrefix("{\n  \"repositories\": [\n    {\"date_registered\": null, \"description\": "))
+        #expect(json.contains("\"description\": \"\\tTab\""))
+        #expect(json.contains("\"description\": \"plain, with \\\"quotes\\\"\\nand a newline\""))
+        let data = try #require(json.data(using: .utf8))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]])
+        #expect(parsed["repositories"]?.count == 8)
+        #expect(parsed["repositories"]?[7]["description"] as? String == "李雷 🚀")
+    }
+
+    @Test func ndjsonIsOneObjectPerLine() throws {
+        let lines = try Self.render(.ndjson, tables: ["organizations", "repositories"]).split(separator: "\n")
+        #expect(lines.count == 9)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["table"] is String && object?["row"] is [String: Any])
+        }
+    }
+
+    @Test func tableAlignsWideCharactersAndKeepsEachRowOnOneLine() throws {
+        let lines = try Self.render(.table).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "repositories (8 rows)")
+        #expect(lines.count == 1 + 2 + 8 + 1)
+        #expect(lines[9].contains("plain, with \"quotes\"\\nand a newline"))
+        #expect(lines[10].contains("李雷 🚀"))
+        // The column after the descriptions starts at the same terminal column on every row, wide characters,
+        // emoji and escaped control characters included.
+        let starts = lines[3...10].map { line -> Int? in
+            guard let range = line.range(of: "  image") else { return nil }
+            return CellFormatting.displayWidth(String(line[..<range.lowerBound]))
+        }
+        #expect(starts.allSatisfy { $0 != nil && $0 == starts.first })
+    }
+
+    @Test func unknownTablesAndCSVOfSeveralTablesAreRefused() throws {
+        #expect(throws: DumpError.unknownTable("repos")) { try Dump(tableNames: ["repos"], org: nil, user: nil) }
+        #expect(throws: DumpError.csvNeedsOneTable(2)) {
+            try Self.render(.csv, tables: ["organizations", "repositories"])
+        }
+    }
+
+    @Test func displayWidthCountsWideCharactersTwice() {
+        #expect(CellFormatting.displayWidth("abc") == 3)
+        #expect(CellFormatting.displayWidth("李雷") == 4)
+        #expect(CellFormatting.displayWidth("🚀") == 2)
+        #expect(CellFormatting.fit("abcdef", width: 4) == "abc…")
+        #expect(CellFormatting.fit("ab", width: 4) == "ab  ")
+    }
+}

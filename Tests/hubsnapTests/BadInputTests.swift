@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+/// Files that are not readable snapshots: exit 65, one line naming the file and the problem, the file untouched.
+struct BadInputTests {
+    enum Case: String, CaseIterable, Sendable {
+        case missing, directory, empty, text, otherApplication, newerFormat, truncated, corrupt
+    }
+
+    /// Makes the bad file for `kind` in `directory` and returns its name and the problem the message must name.
+    static func make(_ kind: Case, in directory: TemporaryDirectory) async throws -> (name: String, problem: String) {
+        let name = "\(kind.rawValue).db"
+        let path = directory.path(name)
+        switch kind {
+        case .missing:
+            return (name, "does not exist")
+        case .directory:
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+            return (name, "is a directory")
+        case .empty:
+            FileManager.default.createFile(atPath: path, contents: Data())
+            return (name, "is empty")
+        case .text:
+            try Data("org,username,role\nacme,jdoe,owner\n".utf8).write(to: URL(fileURLWithPath: path))
+            return (name, "is not a SQLite database")
+        case .otherApplication:
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT); PRAGMA user_version = 1")
+            }
+            try queue.close()
+            return (name, "not a hubsnap snapshot (application_id 0")
+        case .newerFormat:
+            _ = try await AuditFixture.copy("before.db", to: directory, as: name)
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+            try queue.close()
+            return (name, "is a snapshot of format 99, newer than this hubsnap reads")
+        case .truncated:
+            _ = try await AuditFixture.copy("before.db", to: directory, as: name)
+            let handle = try #require(FileHandle(forUpdatingAtPath: path))
+            let size = try handle.seekToEnd()
+            try handle.truncate(atOffset: size / 2)
+            try handle.close()
+            return (name, "truncated or corrupt")
+        case .corrupt:
+            _ = try await AuditFixture.copy("before.db", to: directory, as: name)
+            let handle = try #require(FileHandle(forUpdatingAtPath: path))
+            // Page 2 onwards: the schema page stays readable, the tables' pages do not.
+            try handle.seek(toOffset: 4096)
+            try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
+            try handle.close()
+            return (name, "corrupt")
+        }
+    }
+
+    static let commands: [[String]] = [
+        ["dump", "FILE"], ["info", "FILE"], ["diff", "FILE", "before.db"], ["diff", "before.db", "FILE"],
+    ]
+
+    @Test(arguments: Case.allCases, commands)
+    func aBadFileExitsSixtyFiveNamingItAndIsLeftAlone(kind: Case, command: [String]) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try await AuditFixture.copy("before.db", to: directory)
+        let (name, problem) = try await Self.make(kind, in: directory)
+        let before = try FileFingerprint(directory.path(name))
+
+        let arguments = command.map { $0 == "FILE" ? name : $0 }
+        let result = try await Binary.run(arguments, directory: directory.url)
+
+        #expect(result.status == 65, "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 1, "one line: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("hubsnap: error: '\(name)' "), "\(result.stderr)")
+        #expect(result.stderr.contains(problem), "\(result.stderr)")
+        #expect(try FileFingerprint(directory.path(name)) == before)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
+                == (kind == .missing ? ["before.db"] : ["before.db", name]).sorted(),
+            "no journal or other file is left beside the input")
+    }
+
+    @Test func readersNeverChangeAGoodSnapshot() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let old = try await AuditFixture.copy("before.db", to: directory)
+        let new = try await AuditFixture.copy("after.db", to: directory)
+        let fingerprints = try [FileFingerprint(old), FileFingerprint(new)]
+        let runs: [[String]] = [
+            ["dump", "before.db", "--format", "json"], ["dump", "before.db", "--format", "table"],
+            ["dump", "before.db", "--format", "ndjson", "--user", "mia"], ["info", "after.db", "--format", "json"],
+            ["diff", "before.db", "after.db", "--format", "markdown"],
+            ["diff", "after.db", "before.db", "--all-fields"],
+        ]
+        for arguments in runs {
+            let result = try await Binary.run(arguments, directory: directory.url)
+            #expect([0, 1].contains(result.status), "\(arguments): \(result.stderr)")
+        }
+        #expect(try [FileFingerprint(old), FileFingerprint(new)] == fingerprints)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == [
+                "after.db", "before.db",
+            ])
+    }
+
+    @Test func aFormatOneSnapshotIsReadAndComparedWithANewerOne() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try await AuditFixture.copy("before.db", to: directory, as: "v1.db")
+        _ = try await AuditFixture.copy("after.db", to: directory)
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(
+                sql: "DROP VIEW effective_access; PRAGMA user_version = 1; UPDATE snapshot SET format_version = 1")
+        }
+        try queue.close()
+        let fingerprint = try FileFingerprint(path)
+
+        let info = try await Binary.run(["info", "v1.db"], directory: directory.url)
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("snapshot:       v1.db (format 1)"))
+        #expect(info.stdout.contains("effective_access        33"))
+        let diff = try await Binary.run(["diff", "v1.db", "after.db", "--format", "json"], directory: directory.url)
+        #expect(diff.status == 1, "\(diff.stderr)")
+        let golden = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Golden/diff.json"),
+            encoding: .utf8)
+        #expect(diff.stdout == golden.replacingOccurrences(of: "\"file\": \"before.db\"", with: "\"file\": \"v1.db\""))
+        #expect(try FileFingerprint(path) == fingerprint)
+    }
+}
