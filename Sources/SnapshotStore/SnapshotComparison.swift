@@ -58,28 +58,35 @@ package struct SnapshotComparison: Sendable {
     /// How many rows of `table` differ in `kind`.
     package func count(_ table: TableSpec, _ kind: Difference.Kind) throws -> Int {
         let columns = try columns(of: table)
-        let sql = "SELECT count(*) FROM (\(query(table, columns: columns, kind: kind)))"
+        let sql = "SELECT count(*) FROM (\(query(table, columns: columns, kinds: [kind])))"
         return try read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
     /// Calls `body` with each row of `table` that differs in `kind`, in key order.
+    package func forEach(_ table: TableSpec, _ kind: Difference.Kind, _ body: (Difference) throws -> Void) throws {
+        try forEach(table, kinds: [kind], body)
+    }
+
+    /// Calls `body` with each row of `table` that differs in one of `kinds`, all kinds merged in key order.
     package func forEach(
-        _ table: TableSpec, _ kind: Difference.Kind, _ body: (Difference) throws -> Void
+        _ table: TableSpec, kinds: Set<Difference.Kind>, _ body: (Difference) throws -> Void
     ) throws {
         let columns = try columns(of: table)
         let compared = comparedColumns(table, columns)
-        let sql = query(table, columns: columns, kind: kind)
+        let sql = query(table, columns: columns, kinds: kinds)
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: sql)
             while let row = try cursor.next() {
                 let values = Array(row.databaseValues.map(Cell.init))
-                let oldRow = CellRow(columns: columns, cells: Array(values[0..<columns.count]))
-                let newRow = CellRow(columns: columns, cells: Array(values[columns.count..<(2 * columns.count)]))
+                let inOld = values[0] != .integer(0)
+                let inNew = values[1] != .integer(0)
+                let oldRow = CellRow(columns: columns, cells: Array(values[2..<(2 + columns.count)]))
+                let newRow = CellRow(columns: columns, cells: Array(values[(2 + columns.count)...]))
+                let kind: Difference.Kind = inOld ? (inNew ? .changed : .removed) : .added
                 let changed = kind == .changed ? compared.filter { oldRow[$0] != newRow[$0] } : []
                 try body(
                     Difference(
-                        kind: kind, old: kind == .added ? nil : oldRow, new: kind == .removed ? nil : newRow,
-                        changedColumns: changed))
+                        kind: kind, old: inOld ? oldRow : nil, new: inNew ? newRow : nil, changedColumns: changed))
             }
         }
     }
@@ -105,33 +112,34 @@ package struct SnapshotComparison: Sendable {
         columns.filter { !table.key.contains($0) && (allFields || !table.volatileColumns.contains($0)) }
     }
 
-    /// Both sides stacked and grouped by key: each output row holds the old columns, then the new ones.
-    private func query(_ table: TableSpec, columns: [String], kind: Difference.Kind) -> String {
+    /// Both sides stacked and grouped by key: each output row holds whether the key is in the old and the new
+    /// file, then the old columns, then the new ones.
+    private func query(_ table: TableSpec, columns: [String], kinds: Set<Difference.Kind>) -> String {
         let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         func side(_ side: Int, _ column: String) -> String {
             "max(CASE WHEN side = \(side) THEN \(column.quotedDatabaseIdentifier) END)"
         }
         let projection = (columns.map { side(0, $0) } + columns.map { side(1, $0) }).joined(separator: ", ")
         let key = table.key.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let condition: String
-        switch kind {
-        case .added:
-            condition = "sum(side = 0) = 0"
-        case .removed:
-            condition = "sum(side = 1) = 0"
-        case .changed:
-            let compared = comparedColumns(table, columns).map { "\(side(0, $0)) IS NOT \(side(1, $0))" }
-            condition =
+        let compared = comparedColumns(table, columns).map { "\(side(0, $0)) IS NOT \(side(1, $0))" }
+        let conditions = kinds.sorted { $0.rawValue < $1.rawValue }.map { kind in
+            switch kind {
+            case .added:
+                "sum(side = 0) = 0"
+            case .removed:
+                "sum(side = 1) = 0"
+            case .changed:
                 compared.isEmpty
-                ? "0" : "sum(side = 0) = 1 AND sum(side = 1) = 1 AND (\(compared.joined(separator: " OR ")))"
+                    ? "0" : "(sum(side = 0) = 1 AND sum(side = 1) = 1 AND (\(compared.joined(separator: " OR "))))"
+            }
         }
         return """
-            SELECT \(projection) FROM (
+            SELECT sum(side = 0), sum(side = 1), \(projection) FROM (
                 SELECT 0 AS side, \(list) FROM \(table.source(schema: "main"))
                 UNION ALL
                 SELECT 1 AS side, \(list) FROM \(table.source(schema: "new"))
             )
-            GROUP BY \(key) HAVING \(condition) ORDER BY \(key)
+            GROUP BY \(key) HAVING \(conditions.isEmpty ? "0" : conditions.joined(separator: " OR ")) ORDER BY \(key)
             """
     }
 

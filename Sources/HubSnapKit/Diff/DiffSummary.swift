@@ -206,15 +206,11 @@ extension SnapshotComparison {
 
     /// Added, removed and changed rows of `table` merged into key order.
     private func forEachInKeyOrder(_ table: TableSpec, _ body: (Difference) throws -> Void) throws {
-        // Each kind is already in key order; three passes keep memory flat, and summaries read better grouped.
-        for kind in [Difference.Kind.added, .changed, .removed] {
-            try forEach(table, kind, body)
-        }
+        try forEach(table, kinds: Set(Difference.Kind.allCases), body)
     }
 
     private func forEachAddedOrRemoved(_ table: TableSpec, _ body: (Difference, Bool) throws -> Void) throws {
-        try forEach(table, .added) { try body($0, true) }
-        try forEach(table, .removed) { try body($0, false) }
+        try forEach(table, kinds: [.added, .removed]) { try body($0, $0.kind == .added) }
     }
 
     static let orgWideRoles: Set<String> = ["owner", "editor"]
