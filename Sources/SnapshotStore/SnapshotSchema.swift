@@ -146,50 +146,61 @@ package enum SnapshotSchema {
     /// The columns of `effective_access`, its key first.
     package static let effectiveAccessColumns = ["org", "username", "namespace", "repository", "permission", "via"]
 
-    /// The `SELECT` behind `effective_access`: one row per account and org repository it can reach.
+    /// The `SELECT` behind `effective_access`: one row per account and org repository its org role or its teams
+    /// let it reach.
     ///
     /// Sources, each named in `via` (sorted, comma-separated): `role:owner` and `role:editor` give `admin` on every
     /// repository of the org; `team-role:T` does the same for members of a team that holds the owner or editor
-    /// role; `team:T` gives what team `T` was granted on the repository; `public` gives org members `read` on a
-    /// public repository. `permission` is the highest of them (`read` < `write` < `admin`). Pending invitees are
-    /// not members and hold nothing.
+    /// role; `team:T` gives what team `T` was granted on the repository. `permission` is the highest of them
+    /// (`read` < `write` < `admin`). A public repository is `read` for everyone, so it adds no row of its own;
+    /// on a row that exists, `public` leads `via`. Pending invitees are not members and hold nothing.
     ///
     /// - Parameter schema: the attached database to read (`"old"`), or `nil` for the connection's own tables.
     package static func effectiveAccessQuery(schema: String?) -> String {
         let p = schema.map { "\($0)." } ?? ""
+        // Org-wide sources (an owner or editor role, or a team holding one) cover every repository of the org, so
+        // they are gathered once per member and joined to the repositories, and only team grants are gathered per
+        // repository: sorting every (member, repository) pair would cost seconds at a million rows. `via` stays
+        // sorted: "public" < "role:…" < "team-role:…" < "team:…".
         return """
-            SELECT org, username, namespace, repository, permission, via FROM (
-                SELECT org, username, namespace, repository,
-                       CASE max(rank) OVER source_order WHEN 3 THEN 'admin' WHEN 2 THEN 'write' ELSE 'read' END
-                           AS permission,
-                       group_concat(source, ', ') OVER source_order AS via,
-                       row_number() OVER source_order AS position
+            WITH
+            orgwide AS (
+                SELECT org, username, group_concat(source, ', ') OVER w AS prefix, row_number() OVER w AS position
                 FROM (
-                    SELECT m.org, m.username, r.namespace, r.name AS repository, 3 AS rank,
-                           'role:' || m.role AS source
-                    FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org
-                    WHERE m.role IN ('owner', 'editor')
+                    SELECT org, username, 'role:' || role AS source FROM \(p)org_members
+                    WHERE role IN ('owner', 'editor')
                     UNION ALL
-                    SELECT tm.org, tm.username, r.namespace, r.name, 3, 'team-role:' || tm.team
-                    FROM \(p)team_members tm
-                    JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
-                    JOIN \(p)repositories r ON r.namespace = tm.org
+                    SELECT tm.org, tm.username, 'team-role:' || tm.team
+                    FROM \(p)team_members tm JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
                     WHERE t.role IN ('owner', 'editor')
-                    UNION ALL
-                    SELECT tm.org, tm.username, rp.namespace, rp.repository,
-                           CASE rp.permission WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END, 'team:' || tm.team
-                    FROM \(p)team_members tm
-                    JOIN \(p)repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
-                    UNION ALL
-                    SELECT m.org, m.username, r.namespace, r.name, 1, 'public'
-                    FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org
-                    WHERE r.is_private = 0
                 )
-                WINDOW source_order AS (
-                    PARTITION BY org, username, namespace, repository ORDER BY source
+                WINDOW w AS (PARTITION BY org, username ORDER BY source
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+            ),
+            granted AS (
+                SELECT tm.org, tm.username, rp.repository,
+                       max(CASE rp.permission WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END) OVER w AS rank,
+                       group_concat('team:' || tm.team, ', ') OVER w AS via, row_number() OVER w AS position
+                FROM \(p)team_members tm
+                JOIN \(p)repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
+                WINDOW w AS (PARTITION BY tm.org, tm.username, rp.repository ORDER BY tm.team
                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
             )
-            WHERE position = 1
+            SELECT o.org, o.username, r.namespace, r.name AS repository, 'admin' AS permission,
+                   CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || o.prefix || coalesce(', ' || g.via, '')
+                       AS via
+            FROM orgwide o
+            JOIN \(p)repositories r ON r.namespace = o.org
+            LEFT JOIN granted g
+                ON g.org = o.org AND g.username = o.username AND g.repository = r.name AND g.position = 1
+            WHERE o.position = 1
+            UNION ALL
+            SELECT g.org, g.username, g.org, g.repository,
+                   CASE g.rank WHEN 3 THEN 'admin' WHEN 2 THEN 'write' ELSE 'read' END,
+                   CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || g.via
+            FROM granted g JOIN \(p)repositories r ON r.namespace = g.org AND r.name = g.repository
+            WHERE g.position = 1
+              AND NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = g.org AND o.username = g.username)
             """
     }
 }

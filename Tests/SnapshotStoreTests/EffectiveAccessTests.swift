@@ -64,7 +64,7 @@ struct EffectiveAccessTests {
             ])
     }
 
-    @Test func aPublicRepositoryIsReadForMembersAndNeedsNoRowForOthers() throws {
+    @Test func aPublicRepositoryAddsNoRowOfItsOwnAndLeadsTheViaOfRowsThatExist() throws {
         let rows = try Self.access { f in
             try f.org("acme")
             try f.org("other")
@@ -74,8 +74,8 @@ struct EffectiveAccessTests {
             try f.repository("open", of: "acme", isPrivate: false)
             try f.repository("open-written", of: "acme", isPrivate: false, grants: [("writers", "write")])
         }
-        #expect(
-            rows == ["mia acme/open read [public]", "mia acme/open-written write [public, team:writers]"])
+        // Everyone may read a public repository, members or not: only what a role or team adds makes a row.
+        #expect(rows == ["mia acme/open-written write [public, team:writers]"])
     }
 
     @Test func pendingInviteesHoldNothing() throws {
@@ -147,11 +147,9 @@ struct EffectiveAccessTests {
                 try Row.fetchAll(db, sql: "SELECT * FROM (\(SnapshotSchema.effectiveAccessQuery(schema: nil)))" + order)
             )
         }
-        #expect(view.count == 4)
+        #expect(view.count == 3)
         #expect(view == computed)
         #expect(
-            view.map { $0["via"] as String? } == [
-                "team:writers", "public", "role:owner, team:writers", "public, role:owner",
-            ])
+            view.map { $0["via"] as String? } == ["team:writers", "role:owner, team:writers", "public, role:owner"])
     }
 }
