@@ -3,12 +3,17 @@ import GRDB
 
 /// Two snapshots compared in SQL: the old one opened read-only with the new one attached to it, so rows are
 /// matched by key in SQLite's sorter rather than in memory.
+///
+/// Each table's differing rows are gathered once, when the comparison opens, into a temporary table (SQLite's
+/// temporary store, not the snapshots); counts and listings then read those, in key order.
 package struct SnapshotComparison: Sendable {
     package let old: SnapshotReader
     package let new: SnapshotReader
     /// Leave out ``TableSpec/volatileColumns`` when deciding whether a row changed.
     package let allFields: Bool
     private let queue: DatabaseQueue
+    /// The columns compared for each table: those in both files.
+    private let columnsByTable: [String: [String]]
 
     /// One row that differs between the snapshots.
     package struct Difference: Sendable, Equatable {
@@ -30,11 +35,18 @@ package struct SnapshotComparison: Sendable {
         }
     }
 
-    /// Opens both files read-only, after checking each as ``SnapshotReader`` does.
+    /// Opens both files read-only, after checking each as ``SnapshotReader`` does, and gathers the differences.
     package init(oldPath: String, newPath: String, allFields: Bool) throws {
         old = try SnapshotReader(path: oldPath)
         new = try SnapshotReader(path: newPath)
         self.allFields = allFields
+        var columnsByTable: [String: [String]] = [:]
+        for table in Self.tables {
+            let oldColumns = Set(try old.columns(of: table))
+            columnsByTable[table.name] = try new.columns(of: table).filter(oldColumns.contains)
+        }
+        self.columnsByTable = columnsByTable
+        let queue: DatabaseQueue
         do {
             queue = try SnapshotReader.openReadOnly(oldPath)
             try queue.inDatabase { db in
@@ -43,22 +55,51 @@ package struct SnapshotComparison: Sendable {
         } catch let error as DatabaseError {
             throw SnapshotReader.unreadable(newPath, error)
         }
+        self.queue = queue
+        do {
+            try queue.inDatabase { db in
+                for table in Self.tables {
+                    let columns = columnsByTable[table.name] ?? []
+                    try db.execute(
+                        sql:
+                            "CREATE TEMP TABLE \(Self.differences(table)) AS \(Self.query(table, columns: columns, allFields: allFields))"
+                    )
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.unreadable(
+                path: newPath,
+                problem:
+                    "could not be compared with '\(oldPath)' (\(error.message ?? "SQLite error")); take new snapshots")
+        }
     }
 
     /// The tables compared, in reader order: every table with a key, `effective_access` included.
     package static var tables: [TableSpec] { TableSpec.all.filter { !$0.key.isEmpty } }
 
     /// The columns of `table` in both files, in the new file's order.
-    package func columns(of table: TableSpec) throws -> [String] {
-        let newColumns = try new.columns(of: table)
-        let oldColumns = Set(try old.columns(of: table))
-        return newColumns.filter(oldColumns.contains)
+    package func columns(of table: TableSpec) -> [String] {
+        columnsByTable[table.name] ?? []
+    }
+
+    private static func differences(_ table: TableSpec) -> String {
+        "temp.\("differences_\(table.name)".quotedDatabaseIdentifier)"
+    }
+
+    private static func condition(_ kinds: Set<Difference.Kind>) -> String {
+        let conditions = kinds.sorted { $0.rawValue < $1.rawValue }.map { kind in
+            switch kind {
+            case .added: "in_old = 0"
+            case .removed: "in_new = 0"
+            case .changed: "(in_old > 0 AND in_new > 0)"
+            }
+        }
+        return conditions.isEmpty ? "0" : conditions.joined(separator: " OR ")
     }
 
     /// How many rows of `table` differ in `kind`.
     package func count(_ table: TableSpec, _ kind: Difference.Kind) throws -> Int {
-        let columns = try columns(of: table)
-        let sql = "SELECT count(*) FROM (\(query(table, columns: columns, kinds: [kind])))"
+        let sql = "SELECT count(*) FROM \(Self.differences(table)) WHERE \(Self.condition([kind]))"
         return try read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
@@ -71,9 +112,9 @@ package struct SnapshotComparison: Sendable {
     package func forEach(
         _ table: TableSpec, kinds: Set<Difference.Kind>, _ body: (Difference) throws -> Void
     ) throws {
-        let columns = try columns(of: table)
-        let compared = comparedColumns(table, columns)
-        let sql = query(table, columns: columns, kinds: kinds)
+        let columns = columns(of: table)
+        let compared = Self.comparedColumns(table, columns, allFields: allFields)
+        let sql = "SELECT * FROM \(Self.differences(table)) WHERE \(Self.condition(kinds)) ORDER BY rowid"
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: sql)
             while let row = try cursor.next() {
@@ -108,38 +149,32 @@ package struct SnapshotComparison: Sendable {
         }
     }
 
-    private func comparedColumns(_ table: TableSpec, _ columns: [String]) -> [String] {
+    private static func comparedColumns(_ table: TableSpec, _ columns: [String], allFields: Bool) -> [String] {
         columns.filter { !table.key.contains($0) && (allFields || !table.volatileColumns.contains($0)) }
     }
 
-    /// Both sides stacked and grouped by key: each output row holds whether the key is in the old and the new
-    /// file, then the old columns, then the new ones.
-    private func query(_ table: TableSpec, columns: [String], kinds: Set<Difference.Kind>) -> String {
+    /// Both sides stacked and grouped by key, keeping the keys that differ: each output row holds whether the key
+    /// is in the old and the new file, then the old columns, then the new ones, in key order.
+    private static func query(_ table: TableSpec, columns: [String], allFields: Bool) -> String {
         let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         func side(_ side: Int, _ column: String) -> String {
             "max(CASE WHEN side = \(side) THEN \(column.quotedDatabaseIdentifier) END)"
         }
-        let projection = (columns.map { side(0, $0) } + columns.map { side(1, $0) }).joined(separator: ", ")
+        let projection =
+            (columns.enumerated().map { "\(side(0, $1)) AS old_\($0)" }
+            + columns.enumerated().map { "\(side(1, $1)) AS new_\($0)" }).joined(separator: ", ")
         let key = table.key.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let compared = comparedColumns(table, columns).map { "\(side(0, $0)) IS NOT \(side(1, $0))" }
-        let conditions = kinds.sorted { $0.rawValue < $1.rawValue }.map { kind in
-            switch kind {
-            case .added:
-                "sum(side = 0) = 0"
-            case .removed:
-                "sum(side = 1) = 0"
-            case .changed:
-                compared.isEmpty
-                    ? "0" : "(sum(side = 0) = 1 AND sum(side = 1) = 1 AND (\(compared.joined(separator: " OR "))))"
-            }
+        let compared = comparedColumns(table, columns, allFields: allFields).map {
+            "\(side(0, $0)) IS NOT \(side(1, $0))"
         }
+        let changed = compared.isEmpty ? "0" : compared.joined(separator: " OR ")
         return """
-            SELECT sum(side = 0), sum(side = 1), \(projection) FROM (
+            SELECT sum(side = 0) AS in_old, sum(side = 1) AS in_new, \(projection) FROM (
                 SELECT 0 AS side, \(list) FROM \(table.source(schema: "main"))
                 UNION ALL
                 SELECT 1 AS side, \(list) FROM \(table.source(schema: "new"))
             )
-            GROUP BY \(key) HAVING \(conditions.isEmpty ? "0" : conditions.joined(separator: " OR ")) ORDER BY \(key)
+            GROUP BY \(key) HAVING sum(side = 0) = 0 OR sum(side = 1) = 0 OR \(changed) ORDER BY \(key)
             """
     }
 
