@@ -80,7 +80,9 @@ package enum CellFormatting {
 
     /// Columns a string takes on a terminal: two for wide (East Asian) characters and emoji, one otherwise.
     package static func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { width, character in
+        // Most cells are ASCII: one column a byte, without walking grapheme clusters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.reduce(0) { width, character in
             guard let scalar = character.unicodeScalars.first else { return width }
             return width + (isWide(scalar) ? 2 : 1)
         }
@@ -99,6 +101,9 @@ package enum CellFormatting {
 
     /// `text` cut to `width` terminal columns, with `…` when cut, then padded with spaces to `width`.
     package static func fit(_ text: String, width: Int, pad: Bool = true) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }), text.utf8.count <= width {
+            return pad ? text + String(repeating: " ", count: width - text.utf8.count) : text
+        }
         var used = 0
         var result = ""
         let total = displayWidth(text)

@@ -132,11 +132,13 @@ package struct Dump: Sendable {
         widths = widths.map { min($0, maximumColumnWidth) }
         output.write("\(table.name) (\(rows) \(rows == 1 ? "row" : "rows"))\n")
         func line(_ texts: [String]) -> String {
-            let fitted = texts.enumerated().map { index, text in
-                CellFormatting.fit(text, width: widths[index], pad: index < texts.count - 1)
+            var line = ""
+            for (index, text) in texts.enumerated() {
+                if index > 0 { line += "  " }
+                line += CellFormatting.fit(text, width: widths[index], pad: index < texts.count - 1)
             }
-            let joined = fitted.joined(separator: "  ")
-            return String(joined.reversed().drop { $0 == " " }.reversed()) + "\n"
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+            return line + "\n"
         }
         output.write(line(columns))
         output.write(line(widths.map { String(repeating: "-", count: $0) }))
