@@ -31,6 +31,15 @@ package enum Cell: Sendable, Equatable, Hashable {
     }
 
     package var isNull: Bool { self == .null }
+
+    /// Whether both hold the same value byte for byte, as SQLite's `IS` compares: Swift's `==` on strings would
+    /// also equate canonically equivalent text (an "é" composed or decomposed).
+    package func isIdentical(to other: Cell) -> Bool {
+        switch (self, other) {
+        case (.text(let a), .text(let b)): a.utf8.elementsEqual(b.utf8)
+        default: self == other
+        }
+    }
 }
 
 /// A row as named cells, in column order.

@@ -49,6 +49,10 @@ package struct SnapshotComparison: Sendable {
         let queue: DatabaseQueue
         do {
             queue = try SnapshotReader.openReadOnly(oldPath)
+        } catch let error as DatabaseError {
+            throw SnapshotReader.unreadable(oldPath, error)
+        }
+        do {
             try queue.inDatabase { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS new", arguments: [newPath])
             }
@@ -59,18 +63,14 @@ package struct SnapshotComparison: Sendable {
         do {
             try queue.inDatabase { db in
                 for table in Self.tables {
+                    try Task.checkCancellation()
                     let columns = columnsByTable[table.name] ?? []
-                    try db.execute(
-                        sql:
-                            "CREATE TEMP TABLE \(Self.differences(table)) AS \(Self.query(table, columns: columns, allFields: allFields))"
-                    )
+                    let query = Self.query(table, columns: columns, allFields: allFields)
+                    try db.execute(sql: "CREATE TEMP TABLE \(Self.differences(table)) AS \(query)")
                 }
             }
         } catch let error as DatabaseError {
-            throw StoreError.unreadable(
-                path: newPath,
-                problem:
-                    "could not be compared with '\(oldPath)' (\(error.message ?? "SQLite error")); take new snapshots")
+            throw Self.failure(error, oldPath: oldPath, newPath: newPath)
         }
     }
 
@@ -117,14 +117,17 @@ package struct SnapshotComparison: Sendable {
         let sql = "SELECT * FROM \(Self.differences(table)) WHERE \(Self.condition(kinds)) ORDER BY rowid"
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: sql)
+            var count = 0
             while let row = try cursor.next() {
+                count += 1
+                if count % 4096 == 0 { try Task.checkCancellation() }
                 let values = Array(row.databaseValues.map(Cell.init))
                 let inOld = values[0] != .integer(0)
                 let inNew = values[1] != .integer(0)
                 let oldRow = CellRow(columns: columns, cells: Array(values[2..<(2 + columns.count)]))
                 let newRow = CellRow(columns: columns, cells: Array(values[(2 + columns.count)...]))
                 let kind: Difference.Kind = inOld ? (inNew ? .changed : .removed) : .added
-                let changed = kind == .changed ? compared.filter { oldRow[$0] != newRow[$0] } : []
+                let changed = kind == .changed ? compared.filter { !oldRow[$0].isIdentical(to: newRow[$0]) } : []
                 try body(
                     Difference(
                         kind: kind, old: inOld ? oldRow : nil, new: inNew ? newRow : nil, changedColumns: changed))
@@ -178,13 +181,34 @@ package struct SnapshotComparison: Sendable {
             """
     }
 
+    /// Reads on the comparison's connection; reentrant, so a caller going through differences may look up a
+    /// value (``value(_:_:)``) while the listing's statement is still open.
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.read(body)
+            return try queue.unsafeReentrantRead(body)
         } catch let error as DatabaseError {
-            throw StoreError.unreadable(
-                path: "\(old.path)' or '\(new.path)",
-                problem: "could not be compared (\(error.message ?? "SQLite error")); take new snapshots")
+            throw Self.failure(error, oldPath: old.path, newPath: new.path)
+        }
+    }
+
+    /// A disk or memory failure is SQLite's temporary storage; anything else is a file it could not read.
+    private static func failure(_ error: DatabaseError, oldPath: String, newPath: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_NOMEM, .SQLITE_CANTOPEN:
+            .temporaryStorage(reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        default:
+            .unreadable(
+                path: newPath,
+                problem: "could not be compared with '\(oldPath)' (\(error.message ?? "SQLite error")); "
+                    + "check both with 'hubsnap info'")
+        }
+    }
+
+    /// One value from the old (`schema: "main"`) or new (`"new"`) snapshot, or `NULL` when no row matches.
+    package func value(_ sql: String, _ arguments: [String]) throws -> Cell {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(arguments))
+            return row.map { Cell($0.databaseValues.first ?? .null) } ?? .null
         }
     }
 

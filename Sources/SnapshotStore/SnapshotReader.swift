@@ -75,6 +75,13 @@ package struct SnapshotReader: Sendable {
         guard version >= 1 else {
             throw StoreError.unreadable(path: path, problem: "is an incomplete hubsnap snapshot (no format version)")
         }
+        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        let missing = TableSpec.all.map(\.name).filter { $0 != "effective_access" && !present.contains($0) }
+        guard missing.isEmpty else {
+            throw StoreError.unreadable(
+                path: path,
+                problem: "is an incomplete hubsnap snapshot (no \(missing.joined(separator: ", ")) table)")
+        }
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else {
             throw StoreError.unreadable(
@@ -162,8 +169,12 @@ extension SnapshotReader {
         }
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            var count = 0
             while let row = try cursor.next() {
                 try body(Array(row.databaseValues.map(Cell.init)))
+                count += 1
+                // Ctrl-C ends a long dump promptly.
+                if count % 4096 == 0 { try Task.checkCancellation() }
             }
         }
     }

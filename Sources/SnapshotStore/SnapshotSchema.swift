@@ -146,22 +146,24 @@ package enum SnapshotSchema {
     /// The columns of `effective_access`, its key first.
     package static let effectiveAccessColumns = ["org", "username", "namespace", "repository", "permission", "via"]
 
-    /// The `SELECT` behind `effective_access`: one row per account and org repository its org role or its teams
-    /// let it reach.
+    /// The `SELECT` behind `effective_access`: one row per member account and org repository it can reach.
     ///
     /// Sources, each named in `via` (sorted, comma-separated): `role:owner` and `role:editor` give `admin` on every
     /// repository of the org; `team-role:T` does the same for members of a team that holds the owner or editor
-    /// role; `team:T` gives what team `T` was granted on the repository. `permission` is the highest of them
-    /// (`read` < `write` < `admin`). A public repository is `read` for everyone, so it adds no row of its own;
-    /// on a row that exists, `public` leads `via`. Pending invitees are not members and hold nothing.
+    /// role; `team:T` gives what team `T` was granted on the repository; `public` gives `read` on a public
+    /// repository. `permission` is the highest of them (`read` < `write` < `admin`). Only org members have rows:
+    /// a public repository is `read` for everyone else too, and pending invitees hold nothing.
+    ///
+    /// This text is part of format 2 (its migration stores it as the view): a change to the rules needs a new
+    /// format whose migration replaces the view, never an edit here alone.
     ///
     /// - Parameter schema: the attached database to read (`"old"`), or `nil` for the connection's own tables.
     package static func effectiveAccessQuery(schema: String?) -> String {
         let p = schema.map { "\($0)." } ?? ""
         // Org-wide sources (an owner or editor role, or a team holding one) cover every repository of the org, so
-        // they are gathered once per member and joined to the repositories, and only team grants are gathered per
-        // repository: sorting every (member, repository) pair would cost seconds at a million rows. `via` stays
-        // sorted: "public" < "role:…" < "team-role:…" < "team:…".
+        // they are gathered once per member and joined to the repositories; only team grants are grouped per
+        // repository. Sorting every (member, repository) pair instead would cost seconds at a million rows.
+        // `via` stays sorted: "public" < "role:…" < "team-role:…" < "team:…".
         return """
             WITH
             orgwide AS (
@@ -171,7 +173,9 @@ package enum SnapshotSchema {
                     WHERE role IN ('owner', 'editor')
                     UNION ALL
                     SELECT tm.org, tm.username, 'team-role:' || tm.team
-                    FROM \(p)team_members tm JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
+                    FROM \(p)team_members tm
+                    JOIN \(p)org_members m ON m.org = tm.org AND m.username = tm.username
+                    JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
                     WHERE t.role IN ('owner', 'editor')
                 )
                 WINDOW w AS (PARTITION BY org, username ORDER BY source
@@ -182,6 +186,7 @@ package enum SnapshotSchema {
                        max(CASE rp.permission WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END) OVER w AS rank,
                        group_concat('team:' || tm.team, ', ') OVER w AS via, row_number() OVER w AS position
                 FROM \(p)team_members tm
+                JOIN \(p)org_members m ON m.org = tm.org AND m.username = tm.username
                 JOIN \(p)repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
                 WINDOW w AS (PARTITION BY tm.org, tm.username, rp.repository ORDER BY tm.team
                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
@@ -201,6 +206,12 @@ package enum SnapshotSchema {
             FROM granted g JOIN \(p)repositories r ON r.namespace = g.org AND r.name = g.repository
             WHERE g.position = 1
               AND NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = g.org AND o.username = g.username)
+            UNION ALL
+            SELECT m.org, m.username, r.namespace, r.name, 'read', 'public'
+            FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org AND r.is_private = 0
+            WHERE NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = m.org AND o.username = m.username)
+              AND NOT EXISTS (
+                  SELECT 1 FROM granted g WHERE g.org = m.org AND g.username = m.username AND g.repository = r.name)
             """
     }
 }

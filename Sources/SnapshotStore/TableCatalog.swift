@@ -25,43 +25,45 @@ extension TableSpec {
     package static let all: [TableSpec] = [
         TableSpec(name: "snapshot", key: [], volatileColumns: []),
         TableSpec(
-            name: "organizations", key: ["name"], orgCondition: "name = ?",
+            name: "organizations", key: ["name"], orgCondition: "name = ? COLLATE NOCASE",
             userCondition: "name IN (SELECT org FROM org_members WHERE username = ? COLLATE NOCASE)",
             volatileColumns: []),
         TableSpec(
             name: "accounts", key: ["username"],
-            orgCondition: "username IN (SELECT username FROM org_members WHERE org = ?)",
+            orgCondition: "username IN (SELECT username FROM org_members WHERE org = ? COLLATE NOCASE)",
             userCondition: "username = ? COLLATE NOCASE", volatileColumns: []),
         TableSpec(
-            name: "org_members", key: ["org", "username"], orgCondition: "org = ?",
+            name: "org_members", key: ["org", "username"], orgCondition: "org = ? COLLATE NOCASE",
             userCondition: "username = ? COLLATE NOCASE", volatileColumns: ["last_logged_in_at"]),
         TableSpec(
-            name: "teams", key: ["org", "name"], orgCondition: "org = ?",
+            name: "teams", key: ["org", "name"], orgCondition: "org = ? COLLATE NOCASE",
             userCondition: "(org, name) IN (SELECT org, team FROM team_members WHERE username = ? COLLATE NOCASE)",
             volatileColumns: ["member_count"]),
         TableSpec(
-            name: "team_members", key: ["org", "team", "username"], orgCondition: "org = ?",
+            name: "team_members", key: ["org", "team", "username"], orgCondition: "org = ? COLLATE NOCASE",
             userCondition: "username = ? COLLATE NOCASE", volatileColumns: []),
         TableSpec(
-            name: "repositories", key: ["namespace", "name"], orgCondition: "namespace = ?",
+            name: "repositories", key: ["namespace", "name"], orgCondition: "namespace = ? COLLATE NOCASE",
             userCondition: """
                 (namespace, name) IN (SELECT namespace, repository FROM (\(SnapshotSchema.effectiveAccessQuery(schema: nil)))
                 WHERE username = ? COLLATE NOCASE)
                 """,
             volatileColumns: ["last_updated"]),
         TableSpec(
-            name: "repository_permissions", key: ["namespace", "repository", "team"], orgCondition: "namespace = ?",
+            name: "repository_permissions", key: ["namespace", "repository", "team"],
+            orgCondition: "namespace = ? COLLATE NOCASE",
             userCondition:
                 "(namespace, team) IN (SELECT org, team FROM team_members WHERE username = ? COLLATE NOCASE)",
             volatileColumns: []),
         TableSpec(
-            name: "invites", key: ["org", "id"], orgCondition: "org = ?",
+            name: "invites", key: ["org", "id"], orgCondition: "org = ? COLLATE NOCASE",
             userCondition: "invitee = ? COLLATE NOCASE", volatileColumns: []),
         TableSpec(
-            name: "access_tokens", key: ["kind", "id"], orgCondition: "org = ?",
+            name: "access_tokens", key: ["kind", "id"], orgCondition: "org = ? COLLATE NOCASE",
             userCondition: "owner = ? COLLATE NOCASE", volatileColumns: ["last_used_at"]),
         TableSpec(
-            name: "effective_access", key: ["org", "username", "namespace", "repository"], orgCondition: "org = ?",
+            name: "effective_access", key: ["org", "username", "namespace", "repository"],
+            orgCondition: "org = ? COLLATE NOCASE",
             userCondition: "username = ? COLLATE NOCASE", volatileColumns: []),
     ]
 

@@ -40,9 +40,9 @@ package struct SnapshotFixture {
             "INSERT INTO org_members (org, username, role, is_guest) VALUES (?, ?, ?, 0)", [org, username, role])
     }
 
-    /// Adds a team with `role` (or none) and its members.
-    package func team(_ name: String, of org: String, role: String? = nil, members: [String]) throws {
-        try execute("INSERT INTO teams (org, name, role) VALUES (?, ?, ?)", [org, name, role])
+    /// Adds a team with `role` (or none), Docker's numeric `id` (or none), and its members.
+    package func team(_ name: String, of org: String, role: String? = nil, id: Int? = nil, members: [String]) throws {
+        try execute("INSERT INTO teams (org, name, role, id) VALUES (?, ?, ?, ?)", [org, name, role, id])
         for member in members {
             try execute("INSERT INTO team_members (org, team, username) VALUES (?, ?, ?)", [org, name, member])
         }

@@ -6,6 +6,11 @@ import Foundation
 struct HubSnap: AsyncParsableCommand {
     static let version = "0.1.0"
 
+    /// Whether this run's subcommand writes a snapshot (`sync`, `demo`) rather than only reading them.
+    static var writesSnapshots: Bool {
+        ["sync", "demo"].contains(CommandLine.arguments.dropFirst().first ?? "")
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "hubsnap",
         abstract: "Take a read-only access snapshot of Docker Hub organizations into one SQLite file.",
@@ -34,7 +39,8 @@ struct HubSnap: AsyncParsableCommand {
         } catch {
             if let signal = signals.signal {
                 Terminal.error(
-                    "interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); the previous snapshot was kept")
+                    "interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM")"
+                        + (writesSnapshots ? "; the previous snapshot was kept" : ""))
                 Foundation.exit(128 + signal)
             }
             if let failure = error as? Failure {

@@ -64,7 +64,7 @@ struct EffectiveAccessTests {
             ])
     }
 
-    @Test func aPublicRepositoryAddsNoRowOfItsOwnAndLeadsTheViaOfRowsThatExist() throws {
+    @Test func aPublicRepositoryIsReadForMembersAndNeedsNoRowForOthers() throws {
         let rows = try Self.access { f in
             try f.org("acme")
             try f.org("other")
@@ -73,21 +73,39 @@ struct EffectiveAccessTests {
             try f.team("writers", of: "acme", members: ["mia"])
             try f.repository("open", of: "acme", isPrivate: false)
             try f.repository("open-written", of: "acme", isPrivate: false, grants: [("writers", "write")])
+            try f.repository("closed", of: "acme")
         }
-        // Everyone may read a public repository, members or not: only what a role or team adds makes a row.
-        #expect(rows == ["mia acme/open-written write [public, team:writers]"])
+        #expect(rows == ["mia acme/open read [public]", "mia acme/open-written write [public, team:writers]"])
     }
 
-    @Test func pendingInviteesHoldNothing() throws {
+    @Test func pendingInviteesHoldNothingEvenWhenTheirAccountIsKnown() throws {
         let rows = try Self.access { f in
             try f.org("acme")
+            try f.org("other")
             try f.member("olga", of: "acme", role: "owner")
+            // An account the snapshot knows from another org, invited to acme as an owner into a writing team.
+            try f.member("newbie", of: "other", role: "member")
             try f.team("writers", of: "acme", members: [])
             try f.repository("api", of: "acme", isPrivate: false, grants: [("writers", "write")])
+            try f.repository("closed", of: "acme")
             try f.invite("newbie", to: "acme", team: "writers", role: "owner")
             try f.invite("new.hire@acme.example", to: "acme", team: "writers")
         }
-        #expect(rows == ["olga acme/api admin [public, role:owner]"])
+        #expect(rows == ["olga acme/api admin [public, role:owner]", "olga acme/closed admin [role:owner]"])
+    }
+
+    @Test func aTeamMembershipWithoutOrgMembershipGrantsNothing() throws {
+        let rows = try Self.access { f in
+            try f.org("acme")
+            try f.org("other")
+            try f.member("gone", of: "other", role: "member")
+            try f.team("ops", of: "acme", role: "editor", members: [])
+            try f.team("writers", of: "acme", members: [])
+            try f.execute("INSERT INTO team_members (org, team, username) VALUES ('acme', 'ops', 'gone')")
+            try f.execute("INSERT INTO team_members (org, team, username) VALUES ('acme', 'writers', 'gone')")
+            try f.repository("api", of: "acme", grants: [("writers", "write")])
+        }
+        #expect(rows.isEmpty)
     }
 
     @Test func aTeamHoldingTheOwnerOrEditorRoleGivesItsMembersAdmin() throws {
@@ -147,9 +165,11 @@ struct EffectiveAccessTests {
                 try Row.fetchAll(db, sql: "SELECT * FROM (\(SnapshotSchema.effectiveAccessQuery(schema: nil)))" + order)
             )
         }
-        #expect(view.count == 3)
+        #expect(view.count == 4)
         #expect(view == computed)
         #expect(
-            view.map { $0["via"] as String? } == ["team:writers", "role:owner, team:writers", "public, role:owner"])
+            view.map { $0["via"] as String? } == [
+                "team:writers", "public", "role:owner, team:writers", "public, role:owner",
+            ])
     }
 }

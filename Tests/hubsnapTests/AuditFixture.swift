@@ -92,4 +92,20 @@ enum TerminalRun {
         try process.run()
         return await Binary.finish(process, out, err).stdout
     }
+
+    /// Runs a `/bin/sh` command line, for redirections a test needs (`> /dev/full`).
+    static func shell(_ command: String, in directory: URL) async throws -> Binary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return await Binary.finish(process, out, err)
+    }
 }

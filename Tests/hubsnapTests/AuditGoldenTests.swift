@@ -48,6 +48,7 @@ struct AuditGoldenTests {
         let result = try await Self.run(["dump", "before.db", "--output-dir", target.path("csv")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "hubsnap: note: wrote 11 CSV files to \(target.path("csv"))\n")
         let files = try FileManager.default.contentsOfDirectory(atPath: target.path("csv")).sorted()
         #expect(
             files
@@ -59,6 +60,9 @@ struct AuditGoldenTests {
             let single = try await Self.run(["dump", "before.db", "--table", table, "--format", "csv"])
             let file = try String(contentsOfFile: target.path("csv/\(table).csv"), encoding: .utf8)
             #expect(file == single.stdout, "\(table)")
+            let mode = try FileManager.default.attributesOfItem(atPath: target.path("csv/\(table).csv"))[
+                .posixPermissions]
+            #expect(mode as? Int == 0o600, "CSV files hold email addresses, like the snapshot")
         }
     }
 
@@ -146,5 +150,42 @@ struct AuditGoldenTests {
         let noColor = try await TerminalRun.run(command, in: directory.url, environment: ["NO_COLOR": "1"])
         #expect(noColor.contains("+ northwind: outsider (member)"))
         #expect(!noColor.contains("\u{1B}["))
+    }
+
+    @Test func dumpIsATableOnATerminalAndJSONOtherwise() async throws {
+        let piped = try await Self.run(["dump", "before.db", "--table", "organizations"])
+        #expect(piped.stdout.hasPrefix("{\n  \"organizations\": [\n"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let directory = try await AuditFixture.directory()
+        let terminal = try await TerminalRun.run(
+            "\(Binary.hubsnap.path) dump before.db --table organizations", in: directory.url, environment: [:])
+        #expect(terminal.hasPrefix("organizations (2 rows)\r\nname "), "\(terminal.prefix(200))")
+    }
+
+    @Test func userAndOrgNamesMatchWhateverTheirCase() async throws {
+        let lower = try await Self.run(["dump", "after.db", "--user", "mia", "--org", "northwind"])
+        let upper = try await Self.run(["dump", "after.db", "--user", "MIA", "--org", "NorthWind"])
+        #expect(lower.status == 0 && upper.status == 0)
+        #expect(lower.stdout == upper.stdout)
+        #expect(lower.stdout.contains("\"username\": \"mia\""))
+    }
+
+    @Test func aFilterThatMatchesNothingSaysSoOnStderr() async throws {
+        let result = try await Self.run(["dump", "after.db", "--user", "nobody", "--table", "org_members"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "{\n  \"org_members\": []\n}\n")
+        #expect(result.stderr == "hubsnap: note: no member account 'nobody' in 'after.db'\n")
+    }
+
+    @Test func aFullOutputIsAnErrorNotACrash() async throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let directory = try await AuditFixture.directory()
+        for command in ["dump before.db --format json", "info before.db", "diff before.db after.db"] {
+            let result = try await TerminalRun.shell(
+                "\(Binary.hubsnap.path) \(command) > /dev/full; echo \"status $?\"", in: directory.url)
+            #expect(result.stdout == "status 73\n", "\(command): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("hubsnap: error: cannot write standard output ("), "\(result.stderr)")
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        }
     }
 }

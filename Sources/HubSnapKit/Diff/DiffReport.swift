@@ -108,7 +108,7 @@ package struct DiffReport: Sendable {
                     + "\(new["principal"].text)/\(new["credential_kind"].text)); "
                     + "some differences may be in what each could read")
         }
-        if old["org_filter"] != new["org_filter"] {
+        if Info.stringArray(old["org_filter"]).map(Set.init) != Info.stringArray(new["org_filter"]).map(Set.init) {
             notes.append(
                 "the snapshots asked for different orgs (\(orgs(old)) and \(orgs(new))); "
                     + "an org in only one shows as added or removed")

@@ -5,6 +5,7 @@ package enum SummarySection: String, CaseIterable, Sendable {
     case membersAdded = "members_added"
     case membersRemoved = "members_removed"
     case roleChanges = "role_changes"
+    case teamRoleChanges = "team_role_changes"
     case teamMembershipChanges = "team_membership_changes"
     case teamsRenamed = "teams_renamed"
     case permissionChanges = "repository_permission_changes"
@@ -18,10 +19,11 @@ package enum SummarySection: String, CaseIterable, Sendable {
         case .membersAdded: "Org members added"
         case .membersRemoved: "Org members removed"
         case .roleChanges: "Org role changes"
+        case .teamRoleChanges: "Team role changes"
         case .teamMembershipChanges: "Team membership changes"
         case .teamsRenamed: "Teams renamed"
         case .permissionChanges: "Repository team permission changes"
-        case .madePublic: "Repositories made public"
+        case .madePublic: "Repositories made or created public"
         case .accessGained: "Effective access gained"
         case .accessLost: "Effective access lost"
         case .accessViaChanges: "Effective access through other sources"
@@ -89,18 +91,60 @@ extension SnapshotComparison {
                         ],
                         kinds: kinds))
             }
-        case .teamMembershipChanges:
-            guard let teamMembers = table("team_members") else { return }
-            try forEachAddedOrRemoved(teamMembers) { difference, added in
-                let row = difference.row
+        case .teamRoleChanges:
+            guard let teams = table("teams") else { return }
+            try forEach(teams, .changed) { difference in
+                guard difference.changedColumns.contains("role"), let old = difference.old, let new = difference.new
+                else { return }
+                let newRole = new["role"].text
+                let alert = Self.orgWideRoles.contains(newRole)
+                var kinds: Set<FailKind> = [.roleChange]
+                if newRole == "owner" { kinds.insert(.newOwner) }
+                if newRole == "editor" { kinds.insert(.newEditor) }
+                let change = "\(Self.role(old["role"])) → \(Self.role(new["role"]))"
                 try body(
                     SummaryItem(
-                        sign: added ? "+" : "-",
-                        text: "\(row["org"].text)/\(row["team"].text): \(row["username"].text)",
-                        alert: false,
+                        sign: "~",
+                        text: "\(new["org"].text)/\(new["name"].text): \(change)"
+                            + (alert ? " (its members are now admin on every repository of the org)" : ""),
+                        alert: alert,
+                        fields: Self.fields(new, ["org", "name"]) + [
+                            ("old_role", CellFormatting.json(old["role"])),
+                            ("new_role", CellFormatting.json(new["role"])),
+                        ],
+                        kinds: kinds))
+            }
+        case .teamMembershipChanges:
+            guard let teamMembers = table("team_members") else { return }
+            let renames = try renamedTeams()
+            try forEachAddedOrRemoved(teamMembers) { difference, added in
+                let row = difference.row
+                let (org, team, username) = (row["org"].text, row["team"].text, row["username"].text)
+                var kinds: Set<FailKind> = [.teamChange]
+                var note = ""
+                if added {
+                    // Joining a team that holds the owner or editor role makes an owner or editor, unless the
+                    // team was only renamed and the account was in it before.
+                    let teamRole = try value("SELECT role FROM new.teams WHERE org = ? AND name = ?", [org, team]).text
+                    let renamedFrom = renames.first { $0.org == org && $0.new == team }?.old
+                    let wasMember =
+                        try renamedFrom.map {
+                            try !value(
+                                "SELECT 1 FROM main.team_members WHERE org = ? AND team = ? AND username = ?",
+                                [org, $0, username]
+                            ).isNull
+                        } ?? false
+                    if Self.orgWideRoles.contains(teamRole), !wasMember {
+                        kinds.insert(teamRole == "owner" ? .newOwner : .newEditor)
+                        note = " (the team holds the \(teamRole) role: admin on every repository of the org)"
+                    }
+                }
+                try body(
+                    SummaryItem(
+                        sign: added ? "+" : "-", text: "\(org)/\(team): \(username)\(note)", alert: !note.isEmpty,
                         fields: Self.fields(row, ["org", "team", "username"])
                             + Self.change(added ? "added" : "removed"),
-                        kinds: [.teamChange]))
+                        kinds: kinds))
             }
         case .teamsRenamed:
             for rename in try renamedTeams() {
@@ -116,18 +160,35 @@ extension SnapshotComparison {
             }
         case .permissionChanges:
             guard let permissions = table("repository_permissions") else { return }
+            let renames = try renamedTeams()
             try forEachInKeyOrder(permissions) { difference in
                 let row = difference.row
-                let place = "\(row["namespace"].text)/\(row["repository"].text): team \(row["team"].text)"
+                let (namespace, repository, team) = (row["namespace"].text, row["repository"].text, row["team"].text)
+                let place = "\(namespace)/\(repository): team \(team)"
                 let old = difference.old?["permission"] ?? .null
                 let new = difference.new?["permission"] ?? .null
-                let raised = Self.rank(new) > Self.rank(old)
-                let text: String =
+                var raised = Self.rank(new) > Self.rank(old)
+                var text: String =
                     switch difference.kind {
                     case .added: "\(place) \(new.text)"
                     case .removed: "\(place) \(old.text)"
                     case .changed: "\(place) \(old.text) → \(new.text)"
                     }
+                if difference.kind == .added,
+                    let rename = renames.first(where: { $0.org == namespace && $0.new == team })
+                {
+                    // A renamed team keeps its grants: only more than it held under its old name is an escalation.
+                    let before = try value(
+                        "SELECT permission FROM main.repository_permissions "
+                            + "WHERE namespace = ? AND repository = ? AND team = ?",
+                        [namespace, repository, rename.old])
+                    raised = Self.rank(new) > Self.rank(before)
+                    text += " (renamed from \(rename.old)\(before.isNull ? "" : ", which held \(before.text)"))"
+                } else if difference.kind == .removed,
+                    let rename = renames.first(where: { $0.org == namespace && $0.old == team })
+                {
+                    text += " (renamed to \(rename.new))"
+                }
                 try body(
                     SummaryItem(
                         sign: Self.sign(difference.kind), text: text, alert: false,
@@ -141,15 +202,18 @@ extension SnapshotComparison {
             }
         case .madePublic:
             guard let repositories = table("repositories") else { return }
-            try forEach(repositories, .changed) { difference in
-                guard difference.old?["is_private"] == .integer(1), difference.new?["is_private"] == .integer(0)
+            try forEach(repositories, kinds: [.added, .changed]) { difference in
+                guard difference.new?["is_private"] == .integer(0),
+                    difference.kind == .added || difference.old?["is_private"] == .integer(1)
                 else { return }
                 let row = difference.row
+                let how = difference.kind == .added ? "was created public" : "is now public"
                 try body(
                     SummaryItem(
-                        sign: "~",
-                        text: "\(row["namespace"].text)/\(row["name"].text) is now public (read for everyone)",
-                        alert: true, fields: Self.fields(row, ["namespace", "name"]), kinds: [.repoMadePublic]))
+                        sign: "~", text: "\(row["namespace"].text)/\(row["name"].text) \(how) (read for everyone)",
+                        alert: true,
+                        fields: Self.fields(row, ["namespace", "name"]) + Self.change(difference.kind.rawValue),
+                        kinds: [.repoMadePublic]))
             }
         case .accessGained, .accessLost, .accessViaChanges:
             guard let access = table("effective_access") else { return }
@@ -214,6 +278,11 @@ extension SnapshotComparison {
     }
 
     static let orgWideRoles: Set<String> = ["owner", "editor"]
+
+    /// A team's role as shown: its name, or "no role".
+    static func role(_ cell: Cell) -> String {
+        cell.isNull ? "no role" : cell.text
+    }
 
     static func rank(_ permission: Cell) -> Int {
         switch permission {

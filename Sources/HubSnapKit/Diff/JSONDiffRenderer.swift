@@ -34,9 +34,10 @@ package struct JSONDiffRenderer: DiffRenderer {
         let snapshot = side.snapshot
         return CellFormatting.jsonObject(
             [("file", CellFormatting.jsonString(side.path))]
-                + ["finished_at", "principal", "credential_kind", "api_url", "org_filter"].map {
+                + ["finished_at", "principal", "credential_kind", "api_url"].map {
                     ($0, CellFormatting.json(snapshot[$0]))
-                })
+                }
+                + [("org_filter", Info.jsonArray(snapshot["org_filter"]))])
     }
 
     package mutating func beginSection(_ section: SummarySection, to output: inout some TextOutput) {

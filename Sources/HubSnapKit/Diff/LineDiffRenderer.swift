@@ -10,14 +10,39 @@ package struct LineDiffRenderer: DiffRenderer {
     }
 
     private let style: Style
+    /// Markdown lists at most this many lines per summary section or table, so that a report stays within what a
+    /// CI job summary or a pull-request comment takes (about a megabyte); the JSON report lists everything.
+    private let markdownLimit: Int
+    private var shownInBlock = 0
+    private var hiddenInBlock = 0
     private var section: SummarySection?
     private var sectionHasItems = false
     private var detailsOpen = false
     private var summaryItems = 0
     private var total = 0
 
-    package init(style: Style) {
+    package init(style: Style, markdownLimit: Int = 100) {
         self.style = style
+        self.markdownLimit = markdownLimit
+    }
+
+    /// Whether the next line of a Markdown block is over the limit (and counts it as hidden).
+    private mutating func overLimit() -> Bool {
+        guard isMarkdown else { return false }
+        if shownInBlock >= markdownLimit {
+            hiddenInBlock += 1
+            return true
+        }
+        shownInBlock += 1
+        return false
+    }
+
+    private mutating func endBlock(to output: inout some TextOutput) {
+        if hiddenInBlock > 0 {
+            output.write("- … and \(hiddenInBlock) more (`hubsnap diff --format json` lists them all)\n")
+        }
+        shownInBlock = 0
+        hiddenInBlock = 0
     }
 
     package var sectionOrder: [SummarySection] { SummarySection.allCases }
@@ -39,6 +64,10 @@ package struct LineDiffRenderer: DiffRenderer {
         guard isMarkdown else { return CellFormatting.terminal(.text(text)) }
         var result = ""
         for character in CellFormatting.terminal(.text(text)) {
+            if character == "&" {
+                result += "&amp;"
+                continue
+            }
             if "\\`*_[]<>|~@#".contains(character) { result.append("\\") }
             result.append(character)
         }
@@ -47,9 +76,10 @@ package struct LineDiffRenderer: DiffRenderer {
 
     private func describe(_ side: DiffHeader.Side) -> String {
         let snapshot = side.snapshot
-        let file = isMarkdown ? "`\(side.path.replacingOccurrences(of: "`", with: "'"))`" : side.path
-        return "\(file), taken \(snapshot["finished_at"].text) by \(escape(snapshot["principal"].text)) "
-            + "(\(snapshot["credential_kind"].text))"
+        let path = CellFormatting.terminal(.text(side.path))
+        let file = isMarkdown ? "`\(path.replacingOccurrences(of: "`", with: "'"))`" : path
+        return "\(file), taken \(escape(snapshot["finished_at"].text)) by \(escape(snapshot["principal"].text)) "
+            + "(\(escape(snapshot["credential_kind"].text)))"
     }
 
     package mutating func begin(_ header: DiffHeader, to output: inout some TextOutput) {
@@ -60,7 +90,7 @@ package struct LineDiffRenderer: DiffRenderer {
             output.write(header.total == 0 ? "\n**No differences.**\n" : "\n### Summary\n")
         } else {
             output.write("old: \(describe(header.old))\nnew: \(describe(header.new))\n")
-            for note in header.notes { output.write(paint("note: \(note)", "33") + "\n") }
+            for note in header.notes { output.write(paint("note: \(escape(note))", "33") + "\n") }
             output.write(header.total == 0 ? "\nNo differences.\n" : "\n" + paint("Summary", "1") + "\n")
         }
     }
@@ -77,6 +107,7 @@ package struct LineDiffRenderer: DiffRenderer {
             sectionHasItems = true
         }
         summaryItems += 1
+        if overLimit() { return }
         if isMarkdown {
             // The sign as code: a bare "-" or "+" after the bullet would start a nested list.
             let text = escape(item.text)
@@ -88,6 +119,7 @@ package struct LineDiffRenderer: DiffRenderer {
     }
 
     package mutating func endSection(_ section: SummarySection, to output: inout some TextOutput) {
+        endBlock(to: &output)
         if section == sectionOrder.last, total > 0 {
             if summaryItems == 0 {
                 output.write(
@@ -114,6 +146,7 @@ package struct LineDiffRenderer: DiffRenderer {
     package mutating func difference(
         _ difference: SnapshotComparison.Difference, in table: TableSpec, to output: inout some TextOutput
     ) {
+        if overLimit() { return }
         let row = difference.row
         // An access row reads as "who → what"; other keys as their values joined by "/".
         let key =
@@ -142,6 +175,7 @@ package struct LineDiffRenderer: DiffRenderer {
 
     package mutating func endTable(_ table: TableSpec, to output: inout some TextOutput) {
         // Markdown closes the <details> block opened for a table with differences.
+        endBlock(to: &output)
         if isMarkdown, detailsOpen { output.write("\n</details>\n") }
         detailsOpen = false
     }

@@ -82,13 +82,14 @@ package struct Dump: Sendable {
         for table in tables {
             let destination = directory.appendingPathComponent("\(table.name).csv")
             let temporary = directory.appendingPathComponent(".\(table.name).csv.\(UUID().uuidString).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                let handle = FileHandle(forWritingAtPath: temporary.path)
-            else {
-                throw DumpError.cannotWrite(destination.path, "cannot create a file in '\(directory.path)'")
+            // Mode 0600 like the snapshot itself: accounts.csv holds email addresses.
+            let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw DumpError.cannotWrite(destination.path, String(cString: strerror(errno)))
             }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             do {
-                var output = FileOutput(handle)
+                var output = FileOutput(handle, name: "'\(destination.path)'")
                 try writeCSV(table, from: reader, to: &output)
                 try output.flush()
                 try handle.close()
@@ -98,6 +99,9 @@ package struct Dump: Sendable {
             } catch let error as StoreError {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error
+            } catch let error as OutputError {
+                try? FileManager.default.removeItem(at: temporary)
+                throw DumpError.cannotWrite(destination.path, error.reason)
             } catch let error as DumpError {
                 try? FileManager.default.removeItem(at: temporary)
                 throw error

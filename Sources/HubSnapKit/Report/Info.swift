@@ -38,15 +38,21 @@ package struct Info: Sendable {
         }
     }
 
+    /// A `snapshot` column made safe for a terminal.
+    private func shown(_ column: String) -> String {
+        CellFormatting.terminal(snapshot[column])
+    }
+
     private var text: String {
-        let orgs = Self.stringArray(snapshot["org_filter"]).map { $0.joined(separator: ", ") } ?? "all of the user's"
+        let orgs =
+            Self.stringArray(snapshot["org_filter"]).map { CellFormatting.terminal(.text($0.joined(separator: ", "))) }
+            ?? "all of the user's"
         let duration = durationSeconds.map { " (\($0) s)" } ?? ""
         var lines = [
             "snapshot:       \(path) (format \(formatVersion))",
-            "taken:          \(snapshot["started_at"].text) to \(snapshot["finished_at"].text)\(duration)",
-            "by:             \(snapshot["principal"].text) (\(snapshot["credential_kind"].text)), "
-                + "hubsnap \(snapshot["tool_version"].text)",
-            "api:            \(snapshot["api_url"].text)",
+            "taken:          \(shown("started_at")) to \(shown("finished_at"))\(duration)",
+            "by:             \(shown("principal")) (\(shown("credential_kind"))), hubsnap \(shown("tool_version"))",
+            "api:            \(shown("api_url"))",
             "organizations:  \(orgs)",
             "http requests:  \(snapshot["http_requests"].text)",
             "warnings:       \(warnings.count)",
@@ -64,7 +70,7 @@ package struct Info: Sendable {
         var fields: [(String, String)] = zip(snapshot.columns, snapshot.cells).map { column, cell in
             switch column {
             case "warnings", "org_filter":
-                (column, Self.stringArray(cell).map(Self.jsonArray) ?? CellFormatting.json(cell))
+                (column, Self.jsonArray(cell))
             default:
                 (column, CellFormatting.json(cell))
             }
@@ -82,8 +88,10 @@ package struct Info: Sendable {
             .joined(separator: ",\n") + "\n}\n"
     }
 
-    private static func jsonArray(_ strings: [String]) -> String {
-        "[" + strings.map(CellFormatting.jsonString).joined(separator: ", ") + "]"
+    /// A text cell holding a JSON array of strings, re-encoded as an array; anything else as it is.
+    static func jsonArray(_ cell: Cell) -> String {
+        guard let strings = stringArray(cell) else { return CellFormatting.json(cell) }
+        return "[" + strings.map(CellFormatting.jsonString).joined(separator: ", ") + "]"
     }
 
     /// A JSON array of strings stored in a text cell, or `nil` when the cell holds something else.

@@ -21,12 +21,15 @@ package struct StringOutput: TextOutput {
 /// Call ``flush()`` at the end; a write that fails (a closed pipe, a full disk) throws from there.
 package struct FileOutput: TextOutput {
     private let handle: FileHandle
+    private let name: String
     private var buffer: [UInt8] = []
     private var failure: (any Error)?
     private static let capacity = 1 << 16
 
-    package init(_ handle: FileHandle) {
+    /// - Parameter name: what the handle writes to, for the error message ("standard output", a path).
+    package init(_ handle: FileHandle, name: String = "standard output") {
         self.handle = handle
+        self.name = name
         buffer.reserveCapacity(Self.capacity)
     }
 
@@ -50,9 +53,19 @@ package struct FileOutput: TextOutput {
 
     /// Writes what is buffered.
     ///
-    /// - Throws: the first write error met.
+    /// - Throws: ``OutputError`` with the first write error met.
     package mutating func flush() throws {
         drain()
-        if let failure { throw failure }
+        if let failure { throw OutputError(destination: name, reason: "\(failure.localizedDescription)") }
+    }
+}
+
+/// Output could not be written: a full disk, a closed pipe.
+package struct OutputError: Error, LocalizedError, Equatable, Sendable {
+    package var destination: String
+    package var reason: String
+
+    package var errorDescription: String? {
+        "cannot write \(destination) (\(reason)); check the disk or the pipe it goes to"
     }
 }

@@ -34,7 +34,11 @@ struct Failure: Error {
                 self.init(error.localizedDescription, exitCode: ExitCodes.temporaryFailure)
             case .unreadable:
                 self.init(error.localizedDescription, exitCode: ExitCodes.dataError)
+            case .temporaryStorage:
+                self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
             }
+        case let error as OutputError:
+            self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
         case let error as DumpError:
             switch error {
             case .unknownTable, .csvNeedsOneTable:
@@ -43,7 +47,9 @@ struct Failure: Error {
                 self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
             }
         case is CancellationError:
-            self.init("interrupted; the previous snapshot was kept", exitCode: ExitCodes.interrupted)
+            self.init(
+                "interrupted\(HubSnap.writesSnapshots ? "; the previous snapshot was kept" : "")",
+                exitCode: ExitCodes.interrupted)
         default:
             self.init(
                 "internal error (\(String(describing: type(of: error)))); please report it with the command you ran",

@@ -10,11 +10,12 @@ struct DiffReportTests {
         var outcome: DiffOutcome
         var text: String
         var json: String
+        var markdown: String
     }
 
     /// Builds an old and a new snapshot (`base` then each side's changes) and compares them.
     static func compare(
-        failOn: Set<FailKind> = [], base: (SnapshotFixture) throws -> Void,
+        failOn: Set<FailKind> = [], markdownLimit: Int = 100, base: (SnapshotFixture) throws -> Void,
         old: (SnapshotFixture) throws -> Void = { _ in }, new: (SnapshotFixture) throws -> Void
     ) throws -> Outcome {
         let directory = try TemporaryDirectory()
@@ -37,7 +38,11 @@ struct DiffReportTests {
         var json = StringOutput()
         var renderer = JSONDiffRenderer()
         #expect(try report.run(&renderer, to: &json) == outcome)
-        return Outcome(outcome: outcome, text: text.text, json: json.text)
+        var markdown = StringOutput()
+        var markdownRenderer = LineDiffRenderer(style: .markdown, markdownLimit: markdownLimit)
+        #expect(try report.run(&markdownRenderer, to: &markdown) == outcome)
+        _ = try JSONSerialization.jsonObject(with: Data(json.text.utf8))
+        return Outcome(outcome: outcome, text: text.text, json: json.text, markdown: markdown.text)
     }
 
     static func acme(_ f: SnapshotFixture) throws {
@@ -107,5 +112,99 @@ struct DiffReportTests {
         let verdict = try #require(object["verdict"] as? [String: Any])
         #expect(verdict["failed"] as? Bool == true)
         #expect(verdict["found"] as? [String] == ["any", "repo-made-public"])
+    }
+
+    static func releng(_ f: SnapshotFixture) throws {
+        try Self.acme(f)
+        try f.member("mia", of: "acme", role: "member")
+        try f.team("owners", of: "acme", role: "owner", id: 1, members: ["olga"])
+    }
+
+    @Test func aTeamRenamedAloneIsATeamChangeButNoEscalation() throws {
+        let result = try Self.compare(
+            failOn: [.permissionEscalation, .newOwner, .accessGained], base: Self.releng,
+            old: { f in
+                try f.team("release-eng", of: "acme", id: 64, members: ["mia"])
+                try f.execute("INSERT INTO repository_permissions VALUES ('acme', 'api', 'release-eng', 'admin')")
+            },
+            new: { f in
+                try f.team("releng", of: "acme", id: 64, members: ["mia"])
+                try f.execute("INSERT INTO repository_permissions VALUES ('acme', 'api', 'releng', 'admin')")
+            })
+        #expect(!result.outcome.failed, "\(result.text)")
+        #expect(result.outcome.found == [.any, .teamChange])
+        #expect(result.text.contains("    ~ acme: release-eng → releng\n"))
+        #expect(
+            result.text.contains("    + acme/api: team releng admin (renamed from release-eng, which held admin)\n"))
+        #expect(result.text.contains("    ~ mia: acme/api admin, via team:release-eng → team:releng\n"))
+    }
+
+    @Test func joiningATeamThatHoldsTheOwnerRoleMakesANewOwner() throws {
+        let result = try Self.compare(failOn: [.newOwner], base: Self.releng) { f in
+            try f.execute("INSERT INTO team_members VALUES ('acme', 'owners', 'mia')")
+        }
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found.isSuperset(of: [.newOwner, .teamChange, .accessGained]))
+        #expect(
+            result.text.contains(
+                "    + acme/owners: mia (the team holds the owner role: admin on every repository of the org)\n"))
+    }
+
+    @Test func aTeamGivenTheEditorRoleMakesItsMembersEditors() throws {
+        let result = try Self.compare(
+            failOn: [.newEditor], base: Self.releng,
+            old: { f in try f.team("ops", of: "acme", role: "member", members: ["mia"]) },
+            new: { f in try f.team("ops", of: "acme", role: "editor", members: ["mia"]) })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .newEditor, .roleChange, .accessGained, .permissionEscalation])
+        #expect(result.text.contains("    ~ acme/ops: member → editor (its members are now admin on every repository"))
+    }
+
+    @Test func aRepositoryCreatedPublicIsFlagged() throws {
+        let result = try Self.compare(failOn: [.repoMadePublic], base: Self.acme) { f in
+            try f.repository("new-public", of: "acme", isPrivate: false)
+            try f.repository("new-private", of: "acme")
+        }
+        #expect(result.outcome.failed)
+        #expect(result.text.contains("    ~ acme/new-public was created public (read for everyone)\n"))
+        #expect(!result.text.contains("new-private was created"))
+    }
+
+    @Test func nullAndEmptyTextAreDifferentValues() throws {
+        let result = try Self.compare(base: Self.acme) { f in
+            try f.execute("UPDATE repositories SET description = ''")
+        }
+        #expect(result.outcome.total == 1)
+        #expect(result.text.contains("    ~ acme/api: description NULL → \n"))
+        #expect(result.json.contains("\"changes\": {\"description\": {\"new\": \"\", \"old\": null}}"))
+    }
+
+    @Test func noDifferencesGiveValidJSONAndExitZero() throws {
+        let result = try Self.compare(base: Self.acme) { _ in }
+        #expect(!result.outcome.failed)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.json.utf8)) as? [String: Any])
+        #expect(object["differences"] as? Int == 0)
+        #expect((object["verdict"] as? [String: Any])?["failed"] as? Bool == false)
+        #expect(result.text.hasSuffix("\nNo differences.\n"))
+        #expect(result.markdown.hasSuffix("\n**No differences.**\n"))
+    }
+
+    @Test func markdownMakesNamesInertAndCapsLongLists() throws {
+        let result = try Self.compare(markdownLimit: 2, base: Self.acme) { f in
+            for index in 0..<5 {
+                try f.repository(
+                    "repo-\(index)", of: "acme", isPrivate: false,
+                    description: "<img src=x onerror=alert(1)> @acme/owners [click](http://x.example) & *bold*")
+            }
+        }
+        #expect(result.markdown.contains("- `~` **acme/repo-0 was created public (read for everyone)**\n"))
+        #expect(result.markdown.contains("- … and 3 more (`hubsnap diff --format json` lists them all)\n"))
+        #expect(
+            result.markdown.contains(
+                "description=\\<img src=x onerror=alert(1)\\> \\@acme/owners \\[click\\](http://x.example) &amp; \\*bold\\*"
+            ))
+        #expect(!result.markdown.replacingOccurrences(of: "\\<img", with: "").contains("<img"))
+        // The other formats list everything.
+        #expect(result.text.contains("repo-4 was created public"))
     }
 }
