@@ -65,7 +65,14 @@ package struct SnapshotComparison: Sendable {
                 for table in Self.tables {
                     try Task.checkCancellation()
                     let columns = columnsByTable[table.name] ?? []
-                    let query = Self.query(table, columns: columns, allFields: allFields)
+                    var orgs: String?
+                    if table.name == "effective_access" {
+                        // Access follows from the other tables: an org where none of them changed has the same
+                        // access, so it is computed only for the orgs that did change.
+                        try db.execute(sql: Self.changedOrgs(columnsByTable))
+                        orgs = "SELECT org FROM temp.changed_orgs"
+                    }
+                    let query = Self.query(table, columns: columns, allFields: allFields, orgs: orgs)
                     try db.execute(sql: "CREATE TEMP TABLE \(Self.differences(table)) AS \(query)")
                 }
             }
@@ -158,7 +165,26 @@ package struct SnapshotComparison: Sendable {
 
     /// Both sides stacked and grouped by key, keeping the keys that differ: each output row holds whether the key
     /// is in the old and the new file, then the old columns, then the new ones, in key order.
-    private static func query(_ table: TableSpec, columns: [String], allFields: Bool) -> String {
+    /// Creates `temp.changed_orgs`: the orgs whose rows differ in any table `effective_access` is computed from.
+    ///
+    /// The differences already gathered decide: the columns a comparison leaves out (`last_logged_in_at`,
+    /// `member_count`, `last_updated`) play no part in access.
+    private static func changedOrgs(_ columnsByTable: [String: [String]]) -> String {
+        let orgColumns = [
+            "organizations": "name", "org_members": "org", "teams": "org", "team_members": "org",
+            "repositories": "namespace", "repository_permissions": "namespace",
+        ]
+        let selects = orgColumns.sorted { $0.key < $1.key }.compactMap { table, column -> String? in
+            guard let spec = TableSpec.named(table),
+                let index = columnsByTable[table]?.firstIndex(of: column)
+            else { return nil }
+            return "SELECT coalesce(old_\(index), new_\(index)) AS org FROM \(differences(spec))"
+        }
+        return
+            "CREATE TEMP TABLE changed_orgs AS SELECT DISTINCT org FROM (\(selects.joined(separator: " UNION ALL ")))"
+    }
+
+    private static func query(_ table: TableSpec, columns: [String], allFields: Bool, orgs: String? = nil) -> String {
         let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         func side(_ side: Int, _ column: String) -> String {
             "max(CASE WHEN side = \(side) THEN \(column.quotedDatabaseIdentifier) END)"
@@ -173,9 +199,9 @@ package struct SnapshotComparison: Sendable {
         let changed = compared.isEmpty ? "0" : compared.joined(separator: " OR ")
         return """
             SELECT sum(side = 0) AS in_old, sum(side = 1) AS in_new, \(projection) FROM (
-                SELECT 0 AS side, \(list) FROM \(table.source(schema: "main"))
+                SELECT 0 AS side, \(list) FROM \(table.source(schema: "main", orgs: orgs))
                 UNION ALL
-                SELECT 1 AS side, \(list) FROM \(table.source(schema: "new"))
+                SELECT 1 AS side, \(list) FROM \(table.source(schema: "new", orgs: orgs))
             )
             GROUP BY \(key) HAVING sum(side = 0) = 0 OR sum(side = 1) = 0 OR \(changed) ORDER BY \(key)
             """

@@ -157,9 +157,12 @@ package enum SnapshotSchema {
     /// This text is part of format 2 (its migration stores it as the view): a change to the rules needs a new
     /// format whose migration replaces the view, never an edit here alone.
     ///
-    /// - Parameter schema: the attached database to read (`"old"`), or `nil` for the connection's own tables.
-    package static func effectiveAccessQuery(schema: String?) -> String {
+    /// - Parameters:
+    ///   - schema: the attached database to read (`"old"`), or `nil` for the connection's own tables.
+    ///   - orgs: a `SELECT` of org names to limit the rows to, or `nil` for every org.
+    package static func effectiveAccessQuery(schema: String?, orgs: String? = nil) -> String {
         let p = schema.map { "\($0)." } ?? ""
+        let inOrgs = { (column: String) in orgs.map { " AND \(column) IN (\($0))" } ?? "" }
         // Org-wide sources (an owner or editor role, or a team holding one) cover every repository of the org, so
         // they are gathered once per member and joined to the repositories; only team grants are grouped per
         // repository. Sorting every (member, repository) pair instead would cost seconds at a million rows.
@@ -170,13 +173,13 @@ package enum SnapshotSchema {
                 SELECT org, username, group_concat(source, ', ') OVER w AS prefix, row_number() OVER w AS position
                 FROM (
                     SELECT org, username, 'role:' || role AS source FROM \(p)org_members
-                    WHERE role IN ('owner', 'editor')
+                    WHERE role IN ('owner', 'editor')\(inOrgs("org"))
                     UNION ALL
                     SELECT tm.org, tm.username, 'team-role:' || tm.team
                     FROM \(p)team_members tm
                     JOIN \(p)org_members m ON m.org = tm.org AND m.username = tm.username
                     JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
-                    WHERE t.role IN ('owner', 'editor')
+                    WHERE t.role IN ('owner', 'editor')\(inOrgs("tm.org"))
                 )
                 WINDOW w AS (PARTITION BY org, username ORDER BY source
                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
@@ -188,6 +191,7 @@ package enum SnapshotSchema {
                 FROM \(p)team_members tm
                 JOIN \(p)org_members m ON m.org = tm.org AND m.username = tm.username
                 JOIN \(p)repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
+                WHERE 1\(inOrgs("tm.org"))
                 WINDOW w AS (PARTITION BY tm.org, tm.username, rp.repository ORDER BY tm.team
                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
             )
@@ -209,7 +213,7 @@ package enum SnapshotSchema {
             UNION ALL
             SELECT m.org, m.username, r.namespace, r.name, 'read', 'public'
             FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org AND r.is_private = 0
-            WHERE NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = m.org AND o.username = m.username)
+            WHERE NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = m.org AND o.username = m.username)\(inOrgs("m.org"))
               AND NOT EXISTS (
                   SELECT 1 FROM granted g WHERE g.org = m.org AND g.username = m.username AND g.repository = r.name)
             """

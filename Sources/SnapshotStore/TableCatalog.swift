@@ -12,9 +12,11 @@ package struct TableSpec: Sendable, Equatable {
     package var volatileColumns: [String]
 
     /// The `FROM` source of this table; `schema` is an attached database's name, or `nil` for the main one.
-    func source(schema: String?) -> String {
+    ///
+    /// - Parameter orgs: for `effective_access`, a `SELECT` of the org names to compute it for (`nil`: all).
+    func source(schema: String?, orgs: String? = nil) -> String {
         if name == "effective_access" {
-            return "(\(SnapshotSchema.effectiveAccessQuery(schema: schema)))"
+            return "(\(SnapshotSchema.effectiveAccessQuery(schema: schema, orgs: orgs)))"
         }
         return (schema.map { "\($0)." } ?? "") + name
     }
