@@ -73,32 +73,30 @@ struct FileFingerprint: Equatable {
     }
 }
 
-/// Runs a shell command under `script(1)`, so that its stdout is a terminal.
+/// Runs command lines through other programs: `script(1)`, so that stdout is a terminal, or `/bin/sh`, for
+/// redirections.
 enum TerminalRun {
     static func run(_ command: String, in directory: URL, environment: [String: String]) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
         var env = environment
-        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         env["TERM"] = "xterm"
-        process.environment = env
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return await Binary.finish(process, out, err).stdout
+        return try await launch("/usr/bin/script", ["-qec", command, "/dev/null"], in: directory, environment: env)
+            .stdout
     }
 
     /// Runs a `/bin/sh` command line, for redirections a test needs (`> /dev/full`).
     static func shell(_ command: String, in directory: URL) async throws -> Binary.Result {
+        try await launch("/bin/sh", ["-c", command], in: directory, environment: [:])
+    }
+
+    private static func launch(
+        _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]
+    ) async throws -> Binary.Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = environment
+        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        process.environment = env
         process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()

@@ -60,9 +60,8 @@ extension SnapshotComparison {
                 let row = difference.row
                 let role = row["role"].text
                 let guest = row["is_guest"] == .integer(1) ? ", guest" : ""
-                var kinds: Set<FailKind> = [added ? .newMember : .removedMember]
-                if added && role == "owner" { kinds.insert(.newOwner) }
-                if added && role == "editor" { kinds.insert(.newEditor) }
+                let kinds = Set<FailKind>([added ? .newMember : .removedMember]).union(
+                    added ? Self.roleKinds(role) : [])
                 try body(
                     SummaryItem(
                         sign: added ? "+" : "-", text: "\(row["org"].text): \(row["username"].text) (\(role)\(guest))",
@@ -75,9 +74,7 @@ extension SnapshotComparison {
                 guard difference.changedColumns.contains("role"), let old = difference.old, let new = difference.new
                 else { return }
                 let newRole = new["role"].text
-                var kinds: Set<FailKind> = [.roleChange]
-                if newRole == "owner" { kinds.insert(.newOwner) }
-                if newRole == "editor" { kinds.insert(.newEditor) }
+                let kinds = Self.roleKinds(newRole).union([.roleChange])
                 let alert = Self.orgWideRoles.contains(newRole)
                 try body(
                     SummaryItem(
@@ -98,9 +95,7 @@ extension SnapshotComparison {
                 else { return }
                 let newRole = new["role"].text
                 let alert = Self.orgWideRoles.contains(newRole)
-                var kinds: Set<FailKind> = [.roleChange]
-                if newRole == "owner" { kinds.insert(.newOwner) }
-                if newRole == "editor" { kinds.insert(.newEditor) }
+                let kinds = Self.roleKinds(newRole).union([.roleChange])
                 let change = "\(Self.role(old["role"])) → \(Self.role(new["role"]))"
                 try body(
                     SummaryItem(
@@ -135,7 +130,7 @@ extension SnapshotComparison {
                             ).isNull
                         } ?? false
                     if Self.orgWideRoles.contains(teamRole), !wasMember {
-                        kinds.insert(teamRole == "owner" ? .newOwner : .newEditor)
+                        kinds.formUnion(Self.roleKinds(teamRole))
                         note = " (the team holds the \(teamRole) role: admin on every repository of the org)"
                     }
                 }
@@ -230,6 +225,15 @@ extension SnapshotComparison {
     }
 
     static let orgWideRoles: Set<String> = ["owner", "editor"]
+
+    /// What holding `role` in an org counts as: a new owner or editor, or nothing.
+    static func roleKinds(_ role: String) -> Set<FailKind> {
+        switch role {
+        case "owner": [.newOwner]
+        case "editor": [.newEditor]
+        default: []
+        }
+    }
 
     /// A team's role as shown: its name, or "no role".
     static func role(_ cell: Cell) -> String {
