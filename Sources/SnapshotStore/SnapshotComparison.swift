@@ -9,7 +9,7 @@ import GRDB
 package struct SnapshotComparison: Sendable {
     package let old: SnapshotReader
     package let new: SnapshotReader
-    /// Leave out ``TableSpec/volatileColumns`` when deciding whether a row changed.
+    /// Compare ``TableSpec/volatileColumns`` too; when `false` a row that differs only there is not changed.
     package let allFields: Bool
     private let queue: DatabaseQueue
     /// The columns compared for each table: those in both files.
@@ -163,8 +163,6 @@ package struct SnapshotComparison: Sendable {
         columns.filter { !table.key.contains($0) && (allFields || !table.volatileColumns.contains($0)) }
     }
 
-    /// Both sides stacked and grouped by key, keeping the keys that differ: each output row holds whether the key
-    /// is in the old and the new file, then the old columns, then the new ones, in key order.
     /// Creates `temp.changed_orgs`: the orgs whose rows differ in any table `effective_access` is computed from.
     ///
     /// The differences already gathered decide: the columns a comparison leaves out (`last_logged_in_at`,
@@ -184,6 +182,8 @@ package struct SnapshotComparison: Sendable {
             "CREATE TEMP TABLE changed_orgs AS SELECT DISTINCT org FROM (\(selects.joined(separator: " UNION ALL ")))"
     }
 
+    /// Both sides stacked and grouped by key, keeping the keys that differ: each output row holds whether the key
+    /// is in the old and the new file, then the old columns, then the new ones, in key order.
     private static func query(_ table: TableSpec, columns: [String], allFields: Bool, orgs: String? = nil) -> String {
         let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
         func side(_ side: Int, _ column: String) -> String {

@@ -21,7 +21,8 @@ struct HubSnap: AsyncParsableCommand {
 
     /// Parses, runs, and turns every error into one line on stderr and a documented exit code.
     ///
-    /// The command runs in a task that SIGINT and SIGTERM cancel; the run then ends with 130 or 143.
+    /// The command runs in a task that SIGINT and SIGTERM cancel; the run then ends with 130 or 143. Commands that
+    /// only read snapshots have nothing to undo, so a signal ends them at once, even inside a long SQLite query.
     static func main() async {
         let signals = SignalHandling()
         let task = Task {
@@ -32,7 +33,14 @@ struct HubSnap: AsyncParsableCommand {
                 try command.run()
             }
         }
-        let sources = signals.install { task.cancel() }
+        let sources = signals.install {
+            guard writesSnapshots else {
+                let signal = signals.signal ?? SIGINT
+                Terminal.error("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM")")
+                Foundation.exit(128 + signal)
+            }
+            task.cancel()
+        }
         defer { withExtendedLifetime(sources) {} }
         do {
             try await task.value

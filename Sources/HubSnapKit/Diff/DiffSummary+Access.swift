@@ -22,7 +22,10 @@ extension SnapshotComparison {
                 kinds = []
             }
             guard belongs else { return }
-            try body(Self.accessItem(difference, section: section, kinds: kinds))
+            // Reading a public repository is open to everyone: a member who joins or leaves with only that
+            // gains or loses nothing a policy needs to stop, though the row is still listed.
+            let publicOnly = [difference.old, difference.new].allSatisfy { $0 == nil || $0?["via"] == .text("public") }
+            try body(Self.accessItem(difference, section: section, kinds: publicOnly ? [] : kinds))
         }
     }
 

@@ -109,6 +109,26 @@ extension SnapshotComparison {
                         ],
                         kinds: kinds))
             }
+            // A team renamed and given another role in one go is a removed and an added row, not a changed one.
+            for rename in try renamedTeams() {
+                let old = try value("SELECT role FROM main.teams WHERE org = ? AND name = ?", [rename.org, rename.old])
+                let new = try value("SELECT role FROM new.teams WHERE org = ? AND name = ?", [rename.org, rename.new])
+                guard !old.isIdentical(to: new) else { continue }
+                let alert = Self.orgWideRoles.contains(new.text)
+                let change = "\(Self.role(old)) → \(Self.role(new)) (renamed from \(rename.old))"
+                try body(
+                    SummaryItem(
+                        sign: "~",
+                        text: "\(rename.org)/\(rename.new): \(change)"
+                            + (alert ? " (its members are now admin on every repository of the org)" : ""),
+                        alert: alert,
+                        fields: [
+                            ("org", CellFormatting.jsonString(rename.org)),
+                            ("name", CellFormatting.jsonString(rename.new)),
+                            ("old_role", CellFormatting.json(old)), ("new_role", CellFormatting.json(new)),
+                        ],
+                        kinds: Self.roleKinds(new.text).union([.roleChange])))
+            }
         case .teamMembershipChanges:
             guard let teamMembers = table("team_members") else { return }
             let renames = try renamedTeams()
@@ -120,7 +140,8 @@ extension SnapshotComparison {
                 if added {
                     // Joining a team that holds the owner or editor role makes an owner or editor, unless the
                     // team was only renamed and the account was in it before.
-                    let teamRole = try value("SELECT role FROM new.teams WHERE org = ? AND name = ?", [org, team]).text
+                    let roleCell = try value("SELECT role FROM new.teams WHERE org = ? AND name = ?", [org, team])
+                    let teamRole = roleCell.text
                     let renamedFrom = renames.first { $0.org == org && $0.new == team }?.old
                     let wasMember =
                         try renamedFrom.map {
@@ -128,6 +149,8 @@ extension SnapshotComparison {
                                 "SELECT 1 FROM main.team_members WHERE org = ? AND team = ? AND username = ?",
                                 [org, $0, username]
                             ).isNull
+                                && value("SELECT role FROM main.teams WHERE org = ? AND name = ?", [org, $0])
+                                    .isIdentical(to: roleCell)
                         } ?? false
                     if Self.orgWideRoles.contains(teamRole), !wasMember {
                         kinds.formUnion(Self.roleKinds(teamRole))

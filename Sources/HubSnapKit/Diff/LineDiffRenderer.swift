@@ -13,6 +13,9 @@ package struct LineDiffRenderer: DiffRenderer {
     /// Markdown lists at most this many lines per summary section or table, so that a report stays within what a
     /// CI job summary or a pull-request comment takes (about a megabyte); the JSON report lists everything.
     private let markdownLimit: Int
+    /// Markdown stops listing lines once this many characters are written: a pull-request comment takes 65,536.
+    private let markdownBudget: Int
+    private var markdownCharacters = 0
     private var shownInBlock = 0
     private var hiddenInBlock = 0
     private var section: SummarySection?
@@ -21,15 +24,16 @@ package struct LineDiffRenderer: DiffRenderer {
     private var summaryItems = 0
     private var total = 0
 
-    package init(style: Style, markdownLimit: Int = 100) {
+    package init(style: Style, markdownLimit: Int = 100, markdownBudget: Int = 60_000) {
         self.style = style
         self.markdownLimit = markdownLimit
+        self.markdownBudget = markdownBudget
     }
 
     /// Whether the next line of a Markdown block is over the limit (and counts it as hidden).
     private mutating func overLimit() -> Bool {
         guard isMarkdown else { return false }
-        if shownInBlock >= markdownLimit {
+        if shownInBlock >= markdownLimit || markdownCharacters >= markdownBudget {
             hiddenInBlock += 1
             return true
         }
@@ -111,7 +115,9 @@ package struct LineDiffRenderer: DiffRenderer {
         if isMarkdown {
             // The sign as code: a bare "-" or "+" after the bullet would start a nested list.
             let text = escape(item.text)
-            output.write(item.alert ? "- `\(item.sign)` **\(text)**\n" : "- `\(item.sign)` \(text)\n")
+            let line = item.alert ? "- `\(item.sign)` **\(text)**\n" : "- `\(item.sign)` \(text)\n"
+            markdownCharacters += line.utf8.count
+            output.write(line)
         } else {
             let line = "\(item.sign) \(escape(item.text))"
             output.write("    " + (item.alert ? paint(line, "1;31") : paint(line, Self.color(item.sign))) + "\n")
@@ -165,7 +171,12 @@ package struct LineDiffRenderer: DiffRenderer {
         }
         let sign = SnapshotComparison.sign(difference.kind)
         let line = escape(key) + (detail.isEmpty ? "" : ": \(escape(detail))")
-        output.write(isMarkdown ? "- `\(sign)` \(line)\n" : "    " + paint("\(sign) \(line)", Self.color(sign)) + "\n")
+        if isMarkdown {
+            markdownCharacters += line.utf8.count
+            output.write("- `\(sign)` \(line)\n")
+        } else {
+            output.write("    " + paint("\(sign) \(line)", Self.color(sign)) + "\n")
+        }
     }
 
     private static func shown(_ cell: Cell?) -> String {

@@ -63,19 +63,24 @@ package enum CellFormatting {
     /// Text for one terminal cell: control characters shown as escapes so a row stays on one line.
     package static func terminal(_ cell: Cell) -> String {
         let text = cell.text
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else { return text }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7f:
+            case _ where isControl(scalar):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// C0 and C1 control characters and DEL: a terminal may read them as commands (ESC, CSI).
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value)
     }
 
     /// Columns a string takes on a terminal: two for wide (East Asian) characters and emoji, one otherwise.

@@ -9,8 +9,8 @@ extension HubSnap {
         static let configuration = CommandConfiguration(
             abstract: "Compare two snapshots: who gained or lost access, and every row added, removed or changed.",
             discussion: """
-                Exits 0 when the snapshots hold the same access, 1 when they differ, 65 when a file is not a \
-                readable snapshot. --fail-on narrows which differences exit 1: \(FailKind.names). Fields that \
+                Exits 0 when there are no differences (or none of the --fail-on kinds), 1 when there are, 65 when a \
+                file is not a readable snapshot. --fail-on narrows which differences exit 1: \(FailKind.names). Fields that \
                 change without access meaning (last_logged_in_at, last_updated, member_count, a token's \
                 last_used_at) are compared only with --all-fields. Both files are opened read-only.
 

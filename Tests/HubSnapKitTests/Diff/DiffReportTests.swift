@@ -15,7 +15,8 @@ struct DiffReportTests {
 
     /// Builds an old and a new snapshot (`base` then each side's changes) and compares them.
     static func compare(
-        failOn: Set<FailKind> = [], markdownLimit: Int = 100, base: (SnapshotFixture) throws -> Void,
+        failOn: Set<FailKind> = [], markdownLimit: Int = 100, markdownBudget: Int = 60_000,
+        base: (SnapshotFixture) throws -> Void,
         old: (SnapshotFixture) throws -> Void = { _ in }, new: (SnapshotFixture) throws -> Void
     ) throws -> Outcome {
         let directory = try TemporaryDirectory()
@@ -39,7 +40,8 @@ struct DiffReportTests {
         var renderer = JSONDiffRenderer()
         #expect(try report.run(&renderer, to: &json) == outcome)
         var markdown = StringOutput()
-        var markdownRenderer = LineDiffRenderer(style: .markdown, markdownLimit: markdownLimit)
+        var markdownRenderer = LineDiffRenderer(
+            style: .markdown, markdownLimit: markdownLimit, markdownBudget: markdownBudget)
         #expect(try report.run(&markdownRenderer, to: &markdown) == outcome)
         _ = try JSONSerialization.jsonObject(with: Data(json.text.utf8))
         return Outcome(outcome: outcome, text: text.text, json: json.text, markdown: markdown.text)
@@ -206,5 +208,42 @@ struct DiffReportTests {
         #expect(!result.markdown.replacingOccurrences(of: "\\<img", with: "").contains("<img"))
         // The other formats list everything.
         #expect(result.text.contains("repo-4 was created public"))
+    }
+
+    @Test func aTeamRenamedAndGivenTheEditorRoleInOneGoMakesEditors() throws {
+        let result = try Self.compare(
+            failOn: [.newEditor], base: Self.releng,
+            old: { f in try f.team("ops", of: "acme", role: "member", id: 70, members: ["mia"]) },
+            new: { f in try f.team("platform", of: "acme", role: "editor", id: 70, members: ["mia"]) })
+        #expect(result.outcome.failed, "\(result.text)")
+        #expect(result.outcome.found.isSuperset(of: [.newEditor, .roleChange, .teamChange]))
+        #expect(
+            result.text.contains(
+                "    ~ acme/platform: member → editor (renamed from ops) (its members are now admin on every repository"
+            ))
+        #expect(result.text.contains("    + acme/platform: mia (the team holds the editor role"))
+    }
+
+    @Test func aMemberWhoOnlyReadsPublicRepositoriesGainsNothingAPolicyStops() throws {
+        let result = try Self.compare(
+            failOn: [.permissionEscalation, .accessGained],
+            base: { f in
+                try Self.acme(f)
+                try f.repository("open", of: "acme", isPrivate: false)
+            },
+            new: { f in try f.member("newbie", of: "acme", role: "member") })
+        #expect(!result.outcome.failed)
+        #expect(result.outcome.found == [.any, .newMember])
+        #expect(result.text.contains("    + newbie: acme/open read via public\n"), "still listed: \(result.text)")
+    }
+
+    @Test func markdownStopsListingPastItsBudget() throws {
+        let result = try Self.compare(markdownBudget: 150, base: Self.acme) { f in
+            for index in 0..<6 { try f.repository("repo-\(index)", of: "acme") }
+        }
+        #expect(result.markdown.contains("- `+` **olga: acme/repo-0 admin via role:owner**\n"))
+        #expect(!result.markdown.contains("repo-5 admin"))
+        #expect(result.markdown.contains(" more (`hubsnap diff --format json` lists them all)\n"))
+        #expect(result.text.contains("olga: acme/repo-5 admin via role:owner"))
     }
 }

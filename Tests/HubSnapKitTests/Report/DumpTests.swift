@@ -104,4 +104,11 @@ struct DumpTests {
         #expect(CellFormatting.fit("abcdef", width: 4) == "abc…")
         #expect(CellFormatting.fit("ab", width: 4) == "ab  ")
     }
+
+    @Test func terminalTextShowsControlCharactersAsEscapes() {
+        #expect(CellFormatting.terminal(.text("a\u{1B}[31mred")) == "a\\u{1b}[31mred")
+        #expect(CellFormatting.terminal(.text("\u{9B}31m C1 CSI")) == "\\u{9b}31m C1 CSI")
+        #expect(CellFormatting.terminal(.text("line\nbreak\ttab")) == "line\\nbreak\\ttab")
+        #expect(CellFormatting.terminal(.text("Zoë 李雷 🚀")) == "Zoë 李雷 🚀")
+    }
 }
