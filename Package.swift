@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "hubsnapTests",
             dependencies: [
-                "hubsnap", "FakeHub", "TestSupport",
+                "hubsnap", "FakeHub", "SnapshotStore", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Expected outputs, read and re-recorded through #filePath.

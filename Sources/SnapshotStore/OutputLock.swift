@@ -30,18 +30,33 @@ package final class OutputLock: Sendable {
 
     /// Takes the lock without waiting.
     ///
-    /// - Throws: ``StoreError/locked(path:)`` when another process holds it, ``StoreError/cannotWrite(path:reason:)``
-    ///   when the lock file cannot be created.
+    /// - Throws: ``StoreError/locked(path:)`` when another process holds it, ``StoreError/refusedPath(path:problem:)``
+    ///   when the lock file is a symbolic link or not a regular file, ``StoreError/cannotWrite(path:reason:)`` when it
+    ///   cannot be created.
     package static func acquire(for destination: URL) throws -> OutputLock {
         let path = lockURL(for: destination).path
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        // Never through a link (a dangling one would create a file where it points) and never blocking (a FIFO).
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
+            if code == ELOOP || FileKind(path: path, followingLinks: false) == .symbolicLink {
+                throw StoreError.refusedPath(
+                    path: path, problem: "the lock file is a symbolic link; remove it (hubsnap creates its own)")
+            }
+            let reason = String(cString: strerror(code))
             let directory = destination.deletingLastPathComponent().path
             throw StoreError.cannotWrite(
                 path: destination.path,
                 reason: FileManager.default.fileExists(atPath: directory)
                     ? reason : "directory '\(directory)' does not exist")
+        }
+        let kind = FileKind(descriptor: descriptor)
+        guard kind == .regular else {
+            close(descriptor)
+            throw StoreError.refusedPath(
+                path: path,
+                problem: "the lock file is \(kind.description), not a regular file; remove it (hubsnap creates its own)"
+            )
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

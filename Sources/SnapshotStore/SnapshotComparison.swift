@@ -42,8 +42,7 @@ package struct SnapshotComparison: Sendable {
         self.allFields = allFields
         var columnsByTable: [String: [String]] = [:]
         for table in Self.tables {
-            let oldColumns = Set(try old.columns(of: table))
-            columnsByTable[table.name] = try new.columns(of: table).filter(oldColumns.contains)
+            columnsByTable[table.name] = table.columns
         }
         self.columnsByTable = columnsByTable
         let queue: DatabaseQueue
@@ -54,7 +53,7 @@ package struct SnapshotComparison: Sendable {
         }
         do {
             try queue.inDatabase { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS new", arguments: [newPath])
+                try db.execute(sql: "ATTACH DATABASE ? AS new", arguments: [SnapshotReader.uri(for: newPath)])
             }
         } catch let error as DatabaseError {
             throw SnapshotReader.unreadable(newPath, error)
@@ -90,7 +89,7 @@ package struct SnapshotComparison: Sendable {
     }
 
     private static func differences(_ table: TableSpec) -> String {
-        "temp.\("differences_\(table.name)".quotedDatabaseIdentifier)"
+        "temp.\("differences_\(table.name)".sqlIdentifier)"
     }
 
     private static func condition(_ kinds: Set<Difference.Kind>) -> String {
@@ -185,14 +184,14 @@ package struct SnapshotComparison: Sendable {
     /// Both sides stacked and grouped by key, keeping the keys that differ: each output row holds whether the key
     /// is in the old and the new file, then the old columns, then the new ones, in key order.
     private static func query(_ table: TableSpec, columns: [String], allFields: Bool, orgs: String? = nil) -> String {
-        let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let list = columns.map(\.sqlIdentifier).joined(separator: ", ")
         func side(_ side: Int, _ column: String) -> String {
-            "max(CASE WHEN side = \(side) THEN \(column.quotedDatabaseIdentifier) END)"
+            "max(CASE WHEN side = \(side) THEN \(column.sqlIdentifier) END)"
         }
         let projection =
             (columns.enumerated().map { "\(side(0, $1)) AS old_\($0)" }
             + columns.enumerated().map { "\(side(1, $1)) AS new_\($0)" }).joined(separator: ", ")
-        let key = table.key.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let key = table.key.map(\.sqlIdentifier).joined(separator: ", ")
         let compared = comparedColumns(table, columns, allFields: allFields).map {
             "\(side(0, $0)) IS NOT \(side(1, $0))"
         }

@@ -1,6 +1,12 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A snapshot opened read-only: `dump`, `info` and `diff` read through it and never change the file.
 ///
 /// Opening checks, in order, that the path is a file, that it is SQLite, that its `application_id` is hubsnap's,
@@ -25,26 +31,49 @@ package struct SnapshotReader: Sendable {
         }
     }
 
+    /// Opens `path` read-only and immutable: SQLite then creates nothing beside it (no `-wal` or `-shm`, even for a
+    /// file in WAL mode) and takes no locks. ``checkFile(_:)`` has already refused a file with a journal or a
+    /// write-ahead log beside it, whose content immutable mode would not see.
     static func openReadOnly(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "snapshot-reader"
-        return try DatabaseQueue(path: path, configuration: configuration)
+        return try DatabaseQueue(path: uri(for: path), configuration: configuration)
     }
 
-    /// What the file system and the first bytes tell, before SQLite opens the file.
+    /// The `file:` URI that opens `path` read-only and immutable, for opening and for `ATTACH`.
+    static func uri(for path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).path
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<"\u{80}"))
+        allowed.insert(charactersIn: "-._~/")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:\(encoded)?mode=ro&immutable=1"
+    }
+
+    /// What the file system and the first bytes tell, before SQLite opens the file: anything but a regular file
+    /// (a FIFO would block the open, a device never ends) is refused at once.
     private static func checkFile(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        let kind = FileKind(path: path)
+        switch kind {
+        case .regular:
+            break
+        case .missing:
             throw StoreError.unreadable(path: path, problem: "does not exist; check the path")
-        }
-        guard !isDirectory.boolValue else {
+        case .directory:
             throw StoreError.unreadable(path: path, problem: "is a directory, not a snapshot file")
+        default:
+            throw StoreError.unreadable(path: path, problem: "is \(kind.description), not a snapshot file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw StoreError.unreadable(path: path, problem: "cannot be read; check its permissions")
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
+        let opened = FileKind(descriptor: descriptor)
+        guard opened == .regular else {
+            throw StoreError.unreadable(path: path, problem: "is \(opened.description), not a snapshot file")
+        }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         guard header.starts(with: Data("SQLite format 3\u{0}".utf8)) else {
             throw StoreError.unreadable(
@@ -55,6 +84,19 @@ package struct SnapshotReader: Sendable {
         guard header.count == 100 else {
             throw StoreError.unreadable(path: path, problem: "is truncated (shorter than a SQLite header)")
         }
+        // hubsnap writes neither; a non-empty one holds changes made by another program that an immutable read
+        // would not see.
+        for suffix in ["-wal", "-journal"] where Self.isNonEmpty(path + suffix) {
+            throw StoreError.unreadable(
+                path: path,
+                problem: "has changes not yet written into it ('\(path)\(suffix)' beside it); let the program that "
+                    + "wrote them finish, or merge them with sqlite3 '\(path)' 'PRAGMA wal_checkpoint'")
+        }
+    }
+
+    private static func isNonEmpty(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT != S_IFREG || status.st_size > 0)
     }
 
     private static func checkContent(_ db: Database, path: String) throws -> Int {
@@ -82,6 +124,7 @@ package struct SnapshotReader: Sendable {
                 path: path,
                 problem: "is an incomplete hubsnap snapshot (no \(missing.joined(separator: ", ")) table)")
         }
+        try checkColumns(db, path: path)
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else {
             throw StoreError.unreadable(
@@ -93,6 +136,54 @@ package struct SnapshotReader: Sendable {
                 path: path, problem: "is an incomplete hubsnap snapshot (\(snapshotRows) snapshot rows, expected 1)")
         }
         return version
+    }
+
+    /// Every table must be an ordinary table with exactly the columns of ``TableSpec/columns``: readers then name
+    /// only columns they know, and a crafted name never reaches a query.
+    private static func checkColumns(_ db: Database, path: String) throws {
+        for table in TableSpec.all where table.name != "effective_access" {
+            let definition =
+                try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table.name])
+                ?? ""
+            let columns = try Row.fetchAll(db, sql: "PRAGMA main.table_xinfo(\(table.name.sqlIdentifier))").map {
+                row -> String in
+                let hidden: Int = row["hidden"]
+                return hidden == 0 ? row["name"] : "\(row["name"] as String) (hidden)"
+            }
+            guard definition.hasPrefix("CREATE TABLE ") else {
+                throw StoreError.unreadable(
+                    path: path,
+                    problem: "is not a snapshot as hubsnap writes it (\(table.name) is not an ordinary table); "
+                        + "take a new snapshot")
+            }
+            guard columns == table.columns else {
+                let unexpected = columns.filter { !table.columns.contains($0) }.prefix(3).map(Self.quotedName)
+                let missing = table.columns.filter { !columns.contains($0) }.prefix(3).map(Self.quotedName)
+                let detail =
+                    unexpected.isEmpty && missing.isEmpty
+                    ? "columns in another order"
+                    : (unexpected.map { "unexpected column \($0)" } + missing.map { "no column \($0)" })
+                        .joined(separator: ", ")
+                throw StoreError.unreadable(
+                    path: path,
+                    problem: "is not a snapshot as hubsnap writes it (table \(table.name): \(detail)); "
+                        + "take a new snapshot")
+            }
+        }
+    }
+
+    /// A name from a file, quoted for a one-line message: control characters escaped, at most 60 characters.
+    private static func quotedName(_ name: String) -> String {
+        var result = ""
+        for scalar in name.unicodeScalars.prefix(60) {
+            if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return "'\(result)\(name.unicodeScalars.count > 60 ? "…" : "")'"
     }
 
     static func unreadable(_ path: String, _ error: DatabaseError) -> StoreError {
@@ -131,41 +222,33 @@ package struct SnapshotReader: Sendable {
 }
 
 extension SnapshotReader {
-    /// The columns `table` has in this file, in their order.
-    package func columns(of table: TableSpec) throws -> [String] {
-        if table.name == "effective_access" { return SnapshotSchema.effectiveAccessColumns }
-        return try read { db in try Self.columns(of: table.name, schema: "main", db) }
-    }
-
-    static func columns(of table: String, schema: String, _ db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: "PRAGMA \(schema).table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] }
+    /// The columns of `table`, in their order: the ones every readable file has, checked when it was opened.
+    package func columns(of table: TableSpec) -> [String] {
+        table.columns
     }
 
     /// Calls `body` with each row of `table` that passes the filters, in key order, without holding the table in
     /// memory.
     ///
     /// - Parameters:
-    ///   - org: keep the rows of this org only.
-    ///   - user: keep the rows about this account only.
+    ///   - orgs: keep the rows of these orgs only (none: every org).
+    ///   - users: keep the rows about these accounts only (none: every account).
     package func forEachRow(
-        of table: TableSpec, columns: [String], org: String? = nil, user: String? = nil,
+        of table: TableSpec, columns: [String], orgs: [String] = [], users: [String] = [],
         _ body: ([Cell]) throws -> Void
     ) throws {
         var conditions: [String] = []
         var arguments: [String] = []
-        if let org, let condition = table.orgCondition {
-            conditions.append(condition)
-            arguments.append(org)
+        for (values, condition) in [(orgs, table.orgCondition), (users, table.userCondition)] {
+            guard !values.isEmpty, let condition else { continue }
+            conditions.append("(" + values.map { _ in condition }.joined(separator: " OR ") + ")")
+            arguments += values
         }
-        if let user, let condition = table.userCondition {
-            conditions.append(condition)
-            arguments.append(user)
-        }
-        let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+        let list = columns.map(\.sqlIdentifier).joined(separator: ", ")
         var sql = "SELECT \(list) FROM \(table.source(schema: nil))"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         if !table.key.isEmpty {
-            sql += " ORDER BY " + table.key.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+            sql += " ORDER BY " + table.key.map(\.sqlIdentifier).joined(separator: ", ")
         }
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
@@ -191,7 +274,7 @@ extension SnapshotReader {
     /// The `snapshot` row.
     package func snapshotRow() throws -> CellRow {
         guard let spec = TableSpec.named("snapshot") else { return CellRow(columns: [], cells: []) }
-        let columns = try columns(of: spec)
+        let columns = columns(of: spec)
         var result = CellRow(columns: columns, cells: [])
         try forEachRow(of: spec, columns: columns) { result.cells = $0 }
         return result

@@ -19,7 +19,8 @@ package struct SnapshotWriter: Sendable {
 
     /// Creates the temporary file (mode 0600) with the current schema.
     ///
-    /// - Throws: ``StoreError/cannotWrite(path:reason:)`` when the directory is missing or not writable.
+    /// - Throws: ``StoreError/cannotWrite(path:reason:)`` when the directory is missing or not writable,
+    ///   ``StoreError/refusedPath(path:problem:)`` when the destination exists and is not a regular file.
     package static func begin(destination: URL) throws -> SnapshotWriter {
         let directory = destination.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -27,9 +28,7 @@ package struct SnapshotWriter: Sendable {
         else {
             throw StoreError.cannotWrite(path: destination.path, reason: "directory '\(directory.path)' does not exist")
         }
-        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StoreError.cannotWrite(path: destination.path, reason: "it is a directory")
-        }
+        try FileKind.checkReplaceable(destination)
         let temporary = TemporaryFiles.newName(for: destination)
         let fd = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -117,6 +116,8 @@ package struct SnapshotWriter: Sendable {
                 path: destination.path, detail: problems.prefix(3).joined(separator: "; "))
         }
         try queue.close()
+        // Checked again: the path may have been replaced while the sync ran.
+        try FileKind.checkReplaceable(destination)
         try TemporaryFiles.syncAndRename(temporaryURL, to: destination)
     }
 

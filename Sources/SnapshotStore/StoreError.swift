@@ -8,6 +8,9 @@ package enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case integrityCheckFailed(path: String, detail: String)
     /// Another run holds the lock beside the output.
     case locked(path: String)
+    /// The output, the lock beside it or a file in an output directory is something hubsnap must not replace or
+    /// open for writing: a device, a FIFO, a socket, a symbolic link. `problem` says what it is and what to do.
+    case refusedPath(path: String, problem: String)
     /// An input is not a readable hubsnap snapshot: missing, not SQLite, another application's database, a newer
     /// format, or damaged.
     case unreadable(path: String, problem: String)
@@ -20,6 +23,8 @@ package enum StoreError: Error, LocalizedError, Equatable, Sendable {
             "cannot write the snapshot '\(path)' (\(reason)); check that the directory exists and is writable"
         case .integrityCheckFailed(let path, let detail):
             "the new snapshot '\(path)' failed its integrity check (\(detail)); the previous snapshot was kept"
+        case .refusedPath(let path, let problem):
+            "refusing to write '\(path)': \(problem)"
         case .locked(let path):
             "another hubsnap run is writing '\(path)'; wait for it to finish or pass another --output"
         case .unreadable(let path, let problem):

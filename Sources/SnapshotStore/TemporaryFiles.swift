@@ -44,6 +44,9 @@ package enum TemporaryFiles {
     /// Deletes temporary files left beside `destination` by earlier runs (killed with `kill -9`, or by a power
     /// cut), except those in `keeping`.
     ///
+    /// Only regular files whose names are exactly what ``newName(for:)`` makes (`.<name>.tmp-<pid>-<hex>`) are
+    /// removed: a directory, a link or a file named otherwise is someone else's and is left alone.
+    ///
     /// Call it only while holding the ``OutputLock`` of `destination`: then no other run is building a snapshot
     /// for it, so every such file is garbage whatever process id its name carries (in a container each run may
     /// well be PID 1 again).
@@ -52,15 +55,28 @@ package enum TemporaryFiles {
     @discardableResult
     package static func removeStale(beside destination: URL, keeping: Set<URL> = []) -> [String] {
         let directory = destination.deletingLastPathComponent()
-        let prefix = prefix(for: destination)
         let kept = Set(keeping.map(\.lastPathComponent))
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
-        for name in names.sorted() where name.hasPrefix(prefix) && !kept.contains(name) {
-            if (try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))) != nil {
-                removed.append(name)
-            }
+        for name in names.sorted() where isTemporaryName(name, for: destination) && !kept.contains(name) {
+            let path = directory.appendingPathComponent(name).path
+            guard FileKind(path: path, followingLinks: false) == .regular else { continue }
+            if unlink(path) == 0 { removed.append(name) }
         }
         return removed
+    }
+
+    /// Whether `name` is one ``newName(for:)`` could have made for `destination`.
+    static func isTemporaryName(_ name: String, for destination: URL) -> Bool {
+        let prefix = prefix(for: destination)
+        guard name.hasPrefix(prefix) else { return false }
+        let parts = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let pid = parts.first, let suffix = parts.last else { return false }
+        let decimal = pid.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let hex = suffix.utf8.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        }
+        return (1...10).contains(pid.count) && decimal && (1...8).contains(suffix.count) && hex
     }
 }

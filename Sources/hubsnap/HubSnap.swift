@@ -14,7 +14,7 @@ struct HubSnap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hubsnap",
         abstract: "Take a read-only access snapshot of Docker Hub organizations into one SQLite file.",
-        discussion: ExitCodes.helpText,
+        discussion: ExitCodes.helpText(ExitCodes.all),
         version: version,
         subcommands: [Sync.self, Dump.self, Info.self, Diff.self, Demo.self]
     )

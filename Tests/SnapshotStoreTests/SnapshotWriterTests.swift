@@ -148,3 +148,11 @@ struct SnapshotWriterTests {
         #expect(FileManager.default.fileExists(atPath: unrelated))
     }
 }
+
+struct SQLIdentifierTests {
+    @Test func anEmbeddedQuoteIsDoubledSoTheNameCannotEndTheQuotes() {
+        #expect("org".sqlIdentifier == "\"org\"")
+        #expect("a\"b".sqlIdentifier == "\"a\"\"b\"")
+        #expect("x\" FROM t; --".sqlIdentifier == "\"x\"\" FROM t; --\"")
+    }
+}

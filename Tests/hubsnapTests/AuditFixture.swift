@@ -1,6 +1,7 @@
 import FakeHub
 import Foundation
 import GRDB
+import SnapshotStore
 import TestSupport
 
 /// Two snapshots of the edge-cases dataset synced by the real binary: `before.db`, and `after.db` taken after the
@@ -64,11 +65,14 @@ enum AuditFixture {
 
 /// A file's bytes and modification time, to prove a reader left it alone.
 struct FileFingerprint: Equatable {
+    var kind: FileKind
     var bytes: Data
     var modified: Date?
 
+    /// Only a regular file's bytes are read: reading a FIFO or a device would block or never end.
     init(_ path: String) throws {
-        bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        kind = FileKind(path: path, followingLinks: false)
+        bytes = kind == .regular ? (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data() : Data()
         modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
     }
 }

@@ -7,6 +7,7 @@ import Testing
 struct BadInputTests {
     enum Case: String, CaseIterable, Sendable {
         case missing, directory, empty, text, otherApplication, newerFormat, truncated, corrupt
+        case fifo, device, craftedColumn, extraColumn, tableAsView, pendingWAL
     }
 
     /// Makes the bad file for `kind` in `directory` and returns its name and the problem the message must name.
@@ -52,14 +53,49 @@ struct BadInputTests {
             try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
             try handle.close()
             return (name, "corrupt")
+        case .fifo:
+            #expect(mkfifo(path, 0o600) == 0)
+            return (name, "is a FIFO (named pipe), not a snapshot file")
+        case .device:
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+            return (name, "is a character device, not a snapshot file")
+        case .craftedColumn:
+            // A name that would end a naively quoted identifier and run a query that never ends.
+            let spin =
+                "role\" , (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                + "SELECT count(*) FROM c) AS \"r"
+            let quoted = "\"" + spin.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            try await Self.edit(name, in: directory, "ALTER TABLE org_members RENAME COLUMN role TO \(quoted)")
+            return (name, "table org_members: unexpected column 'role\" , (WITH RECURSIVE")
+        case .extraColumn:
+            try await Self.edit(name, in: directory, "ALTER TABLE accounts ADD COLUMN notes TEXT")
+            return (name, "table accounts: unexpected column 'notes'")
+        case .tableAsView:
+            try await Self.edit(
+                name, in: directory,
+                "PRAGMA foreign_keys = OFF; DROP TABLE invites; CREATE VIEW invites AS SELECT * FROM org_members")
+            return (name, "is an incomplete hubsnap snapshot (no invites table)")
+        case .pendingWAL:
+            _ = try await AuditFixture.copy("before.db", to: directory, as: name)
+            try Data("changes another program has not merged yet".utf8).write(
+                to: URL(fileURLWithPath: path + "-wal"))
+            return (name, "has changes not yet written into it ('\(name)-wal' beside it)")
         }
+    }
+
+    /// Copies the good snapshot to `name` and changes it with `sql`.
+    static func edit(_ name: String, in directory: TemporaryDirectory, _ sql: String) async throws {
+        let path = try await AuditFixture.copy("before.db", to: directory, as: name)
+        let queue = try DatabaseQueue(path: path)
+        try await queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try queue.close()
     }
 
     static let commands: [[String]] = [
         ["dump", "FILE"], ["info", "FILE"], ["diff", "FILE", "before.db"], ["diff", "before.db", "FILE"],
     ]
 
-    @Test(arguments: Case.allCases, commands)
+    @Test(.timeLimit(.minutes(1)), arguments: Case.allCases, commands)
     func aBadFileExitsSixtyFiveNamingItAndIsLeftAlone(kind: Case, command: [String]) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -79,7 +115,9 @@ struct BadInputTests {
         #expect(try FileFingerprint(directory.path(name)) == before)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
-                == (kind == .missing ? ["before.db"] : ["before.db", name]).sorted(),
+                == (kind == .missing
+                ? ["before.db"] : ["before.db", name] + (kind == .pendingWAL ? ["\(name)-wal"] : []))
+                .sorted(),
             "no journal or other file is left beside the input")
     }
 

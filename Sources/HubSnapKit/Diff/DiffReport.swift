@@ -108,6 +108,16 @@ package struct DiffReport: Sendable {
                     + "\(new["principal"].text)/\(new["credential_kind"].text)); "
                     + "some differences may be in what each could read")
         }
+        if old["api_url"] != new["api_url"] {
+            notes.append(
+                "the snapshots were taken from different API URLs (\(old["api_url"].text) and "
+                    + "\(new["api_url"].text)); they may describe different Docker Hubs")
+        }
+        if old["started_at"].text > new["started_at"].text {
+            notes.append(
+                "the old snapshot was taken after the new one (\(old["started_at"].text) and "
+                    + "\(new["started_at"].text)); every change reads backwards: swap the two files")
+        }
         if Info.stringArray(old["org_filter"]).map(Set.init) != Info.stringArray(new["org_filter"]).map(Set.init) {
             notes.append(
                 "the snapshots asked for different orgs (\(orgs(old)) and \(orgs(new))); "

@@ -44,14 +44,23 @@ package enum CellFormatting {
         "{" + fields.sorted { $0.0 < $1.0 }.map { "\(jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// An RFC 4180 field. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab
-    /// or carriage return) gets a leading `'`; numbers are left alone.
-    package static func csv(_ cell: Cell) -> String {
+    /// An RFC 4180 field, written so that `NULL` and the empty string stay apart: `NULL` is an empty unquoted field
+    /// and the empty string is `""` (the convention of PostgreSQL's `COPY … CSV`).
+    ///
+    /// With `defusingFormulas`, a text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+    /// `@`, tab or carriage return) gets a leading `'`, and so does a text cell that already starts with `'`: a
+    /// reader gets the value back by dropping one leading `'` from any text cell that has one. Integer and real
+    /// cells are never prefixed (`-1` stays `-1`); a text cell `-1` becomes `'-1`.
+    package static func csv(_ cell: Cell, defusingFormulas: Bool = true) -> String {
+        if case .null = cell { return "" }
         var text = cell.text
-        if case .text = cell, let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if defusingFormulas, case .text = cell, let first = text.unicodeScalars.first,
+            ["=", "+", "-", "@", "\t", "\r", "'"].contains(first)
+        {
             text = "'" + text
         }
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            text.isEmpty || text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 

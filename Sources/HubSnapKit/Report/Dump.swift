@@ -8,27 +8,31 @@ package struct Dump: Sendable {
     }
 
     package var tables: [TableSpec]
-    package var org: String?
-    package var user: String?
+    /// Keep the rows of these orgs (none: all).
+    package var orgs: [String]
+    /// Keep the rows about these accounts (none: all).
+    package var users: [String]
+    /// Prefix CSV text cells that a spreadsheet would run as formulas with `'` (see ``CellFormatting/csv(_:defusingFormulas:)``).
+    package var defusesFormulas = true
     /// Widest a `table` column gets on a terminal before its cells are cut with `…`.
     package var maximumColumnWidth = 60
 
     /// - Parameters:
-    ///   - tableNames: the tables asked for with `--table`; empty means all (or, with `user`, those about the
+    ///   - tableNames: the tables asked for with `--table`; empty means all (or, with `users`, those about an
     ///     account: ``TableSpec/aboutAccount``).
     /// - Throws: ``DumpError/unknownTable(_:)``.
-    package init(tableNames: [String], org: String?, user: String?) throws {
+    package init(tableNames: [String], orgs: [String] = [], users: [String] = []) throws {
         var names = tableNames
         if names.isEmpty {
-            names = user == nil ? TableSpec.all.map(\.name) : TableSpec.aboutAccount
+            names = users.isEmpty ? TableSpec.all.map(\.name) : TableSpec.aboutAccount
         }
         var seen = Set<String>()
         tables = try names.filter { seen.insert($0).inserted }.map { name in
             guard let spec = TableSpec.named(name) else { throw DumpError.unknownTable(name) }
             return spec
         }
-        self.org = org
-        self.user = user
+        self.orgs = orgs
+        self.users = users
     }
 
     /// Writes the selected tables to `output`.
@@ -43,9 +47,9 @@ package struct Dump: Sendable {
             for (index, table) in tables.sorted(by: { $0.name < $1.name }).enumerated() {
                 output.write(index == 0 ? "\n" : ",\n")
                 output.write("  \(CellFormatting.jsonString(table.name)): [")
-                let columns = try reader.columns(of: table)
+                let columns = reader.columns(of: table)
                 var first = true
-                try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+                try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
                     output.write(first ? "\n    " : ",\n    ")
                     output.write(CellFormatting.jsonObject(columns: columns, cells: cells))
                     first = false
@@ -55,9 +59,9 @@ package struct Dump: Sendable {
             output.write(tables.isEmpty ? "}\n" : "\n}\n")
         case .ndjson:
             for table in tables {
-                let columns = try reader.columns(of: table)
+                let columns = reader.columns(of: table)
                 let name = CellFormatting.jsonString(table.name)
-                try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+                try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
                     output.write(
                         "{\"row\": \(CellFormatting.jsonObject(columns: columns, cells: cells)), \"table\": \(name)}\n")
                 }
@@ -78,6 +82,10 @@ package struct Dump: Sendable {
     ///
     /// - Returns: the files written.
     package func writeCSVFiles(from reader: SnapshotReader, into directory: URL) throws -> [URL] {
+        // Every destination is checked before the first is written, so a refusal leaves the directory as it was.
+        for table in tables {
+            try FileKind.checkReplaceable(directory.appendingPathComponent("\(table.name).csv"))
+        }
         var written: [URL] = []
         for table in tables {
             let destination = directory.appendingPathComponent("\(table.name).csv")
@@ -93,6 +101,7 @@ package struct Dump: Sendable {
                 try writeCSV(table, from: reader, to: &output)
                 try output.flush()
                 try handle.close()
+                try FileKind.checkReplaceable(destination)
                 guard rename(temporary.path, destination.path) == 0 else {
                     throw DumpError.cannotWrite(destination.path, String(cString: strerror(errno)))
                 }
@@ -115,19 +124,20 @@ package struct Dump: Sendable {
     }
 
     private func writeCSV(_ table: TableSpec, from reader: SnapshotReader, to output: inout some TextOutput) throws {
-        let columns = try reader.columns(of: table)
-        output.write(CellFormatting.csvLine(columns.map { CellFormatting.csv(.text($0)) }))
-        try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
-            output.write(CellFormatting.csvLine(cells.map(CellFormatting.csv)))
+        let columns = reader.columns(of: table)
+        let defuse = defusesFormulas
+        output.write(CellFormatting.csvLine(columns.map { CellFormatting.csv(.text($0), defusingFormulas: defuse) }))
+        try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
+            output.write(CellFormatting.csvLine(cells.map { CellFormatting.csv($0, defusingFormulas: defuse) }))
         }
     }
 
     private func writeAligned(_ table: TableSpec, from reader: SnapshotReader, to output: inout some TextOutput) throws
     {
-        let columns = try reader.columns(of: table)
+        let columns = reader.columns(of: table)
         var widths = columns.map(CellFormatting.displayWidth)
         var rows = 0
-        try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+        try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
             rows += 1
             for (index, cell) in cells.enumerated() {
                 widths[index] = max(widths[index], CellFormatting.displayWidth(CellFormatting.terminal(cell)))
@@ -146,7 +156,7 @@ package struct Dump: Sendable {
         }
         output.write(line(columns))
         output.write(line(widths.map { String(repeating: "-", count: $0) }))
-        try reader.forEachRow(of: table, columns: columns, org: org, user: user) { cells in
+        try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
             output.write(line(cells.map(CellFormatting.terminal)))
         }
     }

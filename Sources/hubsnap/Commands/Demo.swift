@@ -12,6 +12,8 @@ extension HubSnap {
             discussion: """
                 Starts the fake Docker Hub on a loopback port, runs the real sync against it over HTTP, writes \
                 the snapshot and prints what it holds. Needs no network and no credentials.
+
+                \(ExitCodes.helpText(ExitCodes.demo))
                 """
         )
 

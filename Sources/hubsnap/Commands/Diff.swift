@@ -14,7 +14,7 @@ extension HubSnap {
                 change without access meaning (last_logged_in_at, last_updated, member_count, a token's \
                 last_used_at) are compared only with --all-fields. Both files are opened read-only.
 
-                \(ExitCodes.helpText)
+                \(ExitCodes.helpText(ExitCodes.diff))
                 """
         )
 

@@ -14,7 +14,7 @@ extension HubSnap {
                 docs/schema.md). Rows come in key order and JSON keys are sorted, so two dumps diff cleanly. CSV \
                 cells that a spreadsheet would run as formulas are prefixed with '. The file is opened read-only.
 
-                \(ExitCodes.helpText)
+                \(ExitCodes.helpText(ExitCodes.dump))
                 """
         )
 
@@ -24,14 +24,17 @@ extension HubSnap {
         @Option(help: ArgumentHelp("A table to print; repeat for several. Default: all.", valueName: "name"))
         var table: [String] = []
 
-        @Option(help: ArgumentHelp("Only the rows of this organization.", valueName: "org"))
-        var org: String?
+        @Option(
+            help: ArgumentHelp(
+                "Only the rows of this organization; repeat or separate with commas for several.", valueName: "org"))
+        var org: [String] = []
 
         @Option(
             help: ArgumentHelp(
-                "Everything about one account: its accounts row, org roles, teams, effective access, invites and "
-                    + "tokens (unless --table says otherwise).", valueName: "username"))
-        var user: String?
+                "Everything about this account: its accounts row, org roles, teams, effective access, invites and "
+                    + "tokens (unless --table says otherwise); repeat or separate with commas for several.",
+                valueName: "username"))
+        var user: [String] = []
 
         @Option(help: "table, csv, json or ndjson. Default: table on a terminal, json otherwise.")
         var format: HubSnapKit.Dump.Format?
@@ -42,6 +45,13 @@ extension HubSnap {
                 valueName: "dir"))
         var outputDir: String?
 
+        @Flag(
+            inversion: .prefixedNo,
+            help: ArgumentHelp(
+                "Prefix CSV text cells starting with = + - @ tab CR or ' with ', so a spreadsheet shows them as text. "
+                    + "Turn it off for programs that read the CSV."))
+        var defuseFormulas = true
+
         func validate() throws {
             if outputDir != nil, let format, format != .csv {
                 throw ValidationError("--output-dir writes CSV files; drop --format \(format.rawValue) or --output-dir")
@@ -50,10 +60,13 @@ extension HubSnap {
 
         func run() throws {
             do {
-                let dump = try HubSnapKit.Dump(tableNames: table, org: org, user: user)
+                let orgs = ListValues.split(org)
+                let users = ListValues.split(user)
+                var dump = try HubSnapKit.Dump(tableNames: table, orgs: orgs, users: users)
+                dump.defusesFormulas = defuseFormulas
                 let reader = try SnapshotReader(path: snapshot)
                 defer { reader.close() }
-                try Self.noteUnknownNames(org: org, user: user, in: reader)
+                try Self.noteUnknownNames(orgs: orgs, users: users, in: reader)
                 if let outputDir {
                     let directory = URL(fileURLWithPath: outputDir)
                     do {
@@ -77,17 +90,17 @@ extension HubSnap {
         }
 
         /// A filter that matches nothing is more often a typo than a question: say so on stderr.
-        static func noteUnknownNames(org: String?, user: String?, in reader: SnapshotReader) throws {
+        static func noteUnknownNames(orgs: [String], users: [String], in reader: SnapshotReader) throws {
             guard let organizations = TableSpec.named("organizations"), let accounts = TableSpec.named("accounts")
             else { return }
-            if let org {
+            for org in orgs {
                 var found = false
-                try reader.forEachRow(of: organizations, columns: ["name"], org: org) { _ in found = true }
+                try reader.forEachRow(of: organizations, columns: ["name"], orgs: [org]) { _ in found = true }
                 if !found { Terminal.note("no organization '\(org)' in '\(reader.path)'") }
             }
-            if let user {
+            for user in users {
                 var found = false
-                try reader.forEachRow(of: accounts, columns: ["username"], user: user) { _ in found = true }
+                try reader.forEachRow(of: accounts, columns: ["username"], users: [user]) { _ in found = true }
                 if !found { Terminal.note("no member account '\(user)' in '\(reader.path)'") }
             }
         }

@@ -8,7 +8,7 @@ extension HubSnap {
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show when, how and by whom a snapshot was taken, its warnings and its row counts.",
-            discussion: ExitCodes.helpText
+            discussion: ExitCodes.helpText(ExitCodes.info)
         )
 
         @Argument(help: ArgumentHelp("The snapshot file.", valueName: "snapshot"))

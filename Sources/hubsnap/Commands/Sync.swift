@@ -13,7 +13,7 @@ extension HubSnap {
                 BATON_PASSWORD and BATON_ORGS are read when the others are absent). A dckr_pat_ secret is a \
                 personal access token, dckr_oat_ an organization access token (whose identifier is the org name).
 
-                \(ExitCodes.helpText)
+                \(ExitCodes.helpText(ExitCodes.sync))
                 """
         )
 

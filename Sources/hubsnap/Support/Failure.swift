@@ -28,7 +28,7 @@ struct Failure: Error {
             }
         case let error as StoreError:
             switch error {
-            case .cannotWrite, .integrityCheckFailed:
+            case .cannotWrite, .integrityCheckFailed, .refusedPath:
                 self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
             case .locked:
                 self.init(error.localizedDescription, exitCode: ExitCodes.temporaryFailure)

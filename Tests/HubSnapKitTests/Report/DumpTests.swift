@@ -29,7 +29,7 @@ struct DumpTests {
     static func render(_ format: Dump.Format, tables: [String] = ["repositories"]) throws -> String {
         try withSnapshot { reader in
             var output = StringOutput()
-            try Dump(tableNames: tables, org: nil, user: nil).write(from: reader, format: format, to: &output)
+            try Dump(tableNames: tables).write(from: reader, format: format, to: &output)
             return output.text
         }
     }
@@ -51,8 +51,64 @@ struct DumpTests {
 
     @Test func numbersAreNeverPrefixed() {
         #expect(CellFormatting.csv(.integer(-5)) == "-5")
+        #expect(CellFormatting.csv(.real(-0.5)) == "-0.5")
         #expect(CellFormatting.csv(.text("-5")) == "'-5")
+    }
+
+    @Test func csvTellsNullFromTheEmptyString() {
         #expect(CellFormatting.csv(.null) == "")
+        #expect(CellFormatting.csv(.text("")) == "\"\"")
+        #expect(CellFormatting.csvLine([.text("a"), .null, .text("")].map { CellFormatting.csv($0) }) == "a,,\"\"\r\n")
+    }
+
+    @Test func aLeadingQuoteIsDoubledSoDroppingOneGivesTheValueBack() {
+        #expect(CellFormatting.csv(.text("'quoted")) == "''quoted")
+        #expect(CellFormatting.csv(.text("=1+1")) == "'=1+1")
+        // The rule a reader applies: drop one leading ' from a text cell that has one.
+        for value in ["'quoted", "=1+1", "''", "plain", "-5"] {
+            let field = CellFormatting.csv(.text(value))
+            #expect((field.hasPrefix("'") ? String(field.dropFirst()) : field) == value)
+        }
+    }
+
+    @Test func formulaDefusingCanBeTurnedOff() throws {
+        #expect(CellFormatting.csv(.text("=1+1"), defusingFormulas: false) == "=1+1")
+        #expect(CellFormatting.csv(.text("'x"), defusingFormulas: false) == "'x")
+        #expect(CellFormatting.csv(.text(""), defusingFormulas: false) == "\"\"")
+        let lines = try Self.withSnapshot { reader in
+            var output = StringOutput()
+            var dump = try Dump(tableNames: ["repositories"])
+            dump.defusesFormulas = false
+            try dump.write(from: reader, format: .csv, to: &output)
+            return output.text.components(separatedBy: "\r\n")
+        }
+        #expect(lines[2] == "acme,repo-1,1,,+1+1,image,,")
+        #expect(lines[3] == "acme,repo-2,1,,-2,image,,")
+    }
+
+    @Test func severalOrgsAndUsersAreEachKept() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let fixture = try SnapshotFixture(path: directory.path("s.db"))
+        for org in ["acme", "globex", "initech"] {
+            try fixture.org(org)
+            try fixture.member("ann", of: org, role: "member")
+        }
+        try fixture.member("bob", of: "acme", role: "owner")
+        try fixture.member("cyd", of: "globex", role: "member")
+        try fixture.close()
+        let reader = try SnapshotReader(path: fixture.path)
+        defer { reader.close() }
+        func rows(orgs: [String] = [], users: [String] = []) throws -> [String] {
+            var output = StringOutput()
+            try Dump(tableNames: ["org_members"], orgs: orgs, users: users).write(
+                from: reader, format: .csv, to: &output)
+            return output.text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+                .map { $0.split(separator: ",").prefix(2).joined(separator: "/") }
+        }
+        #expect(try rows(orgs: ["ACME", "globex"]) == ["acme/ann", "acme/bob", "globex/ann", "globex/cyd"])
+        #expect(try rows(users: ["bob", "Cyd"]) == ["acme/bob", "globex/cyd"])
+        #expect(try rows(orgs: ["globex", "initech"], users: ["ann", "bob"]) == ["globex/ann", "initech/ann"])
     }
 
     @Test func jsonEscapesControlCharactersAndSortsKeys() throws {
@@ -91,7 +147,7 @@ struct DumpTests {
     }
 
     @Test func unknownTablesAndCSVOfSeveralTablesAreRefused() throws {
-        #expect(throws: DumpError.unknownTable("repos")) { try Dump(tableNames: ["repos"], org: nil, user: nil) }
+        #expect(throws: DumpError.unknownTable("repos")) { try Dump(tableNames: ["repos"]) }
         #expect(throws: DumpError.csvNeedsOneTable(2)) {
             try Self.render(.csv, tables: ["organizations", "repositories"])
         }
