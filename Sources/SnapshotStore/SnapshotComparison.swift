@@ -59,36 +59,31 @@ package struct SnapshotComparison: Sendable {
             throw SnapshotReader.unreadable(newPath, error)
         }
         self.queue = queue
+        let formats = (old: old.formatVersion, new: new.formatVersion)
         do {
             try queue.inDatabase { db in
                 for table in Self.tables {
                     try Task.checkCancellation()
-                    let columns = columnsByTable[table.name] ?? []
-                    var orgs: String?
-                    if table.name == "effective_access" {
-                        // Access follows from the other tables: an org where none of them changed has the same
-                        // access, so it is computed only for the orgs that did change.
-                        try db.execute(sql: Self.changedOrgs(columnsByTable))
-                        orgs = "SELECT org FROM temp.changed_orgs"
-                    }
-                    let query = Self.query(table, columns: columns, allFields: allFields, orgs: orgs)
+                    let query = Self.query(table, allFields: allFields, formats: formats)
                     try db.execute(sql: "CREATE TEMP TABLE \(Self.differences(table)) AS \(query)")
                 }
+                try db.execute(sql: "CREATE TEMP TABLE renamed_teams AS \(Self.renamedTeamsQuery)")
             }
         } catch let error as DatabaseError {
             throw Self.failure(error, oldPath: oldPath, newPath: newPath)
         }
     }
 
-    /// The tables compared, in reader order: every table with a key, `effective_access` included.
-    package static var tables: [TableSpec] { TableSpec.all.filter { !$0.key.isEmpty } }
+    /// The tables compared, in reader order: every stored or derived table with a key. The member × repository
+    /// expansion is not compared: it follows from these, and changes are explained at their cause.
+    package static var tables: [TableSpec] { TableSpec.all.filter { !$0.key.isEmpty && $0.kind != .expansion } }
 
     /// The columns of `table` in both files, in the new file's order.
     package func columns(of table: TableSpec) -> [String] {
         columnsByTable[table.name] ?? []
     }
 
-    private static func differences(_ table: TableSpec) -> String {
+    static func differences(_ table: TableSpec) -> String {
         "temp.\("differences_\(table.name)".sqlIdentifier)"
     }
 
@@ -144,53 +139,35 @@ package struct SnapshotComparison: Sendable {
     /// Teams whose name changed while their Docker id stayed: (org, old name, new name), by org and old name.
     package func renamedTeams() throws -> [(org: String, old: String, new: String)] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.org, o.name, n.name FROM main.teams o
-                    JOIN new.teams n ON n.org = o.org AND n.id = o.id AND n.name <> o.name
-                    WHERE o.id IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM new.teams x WHERE x.org = o.org AND x.name = o.name)
-                      AND NOT EXISTS (SELECT 1 FROM main.teams y WHERE y.org = n.org AND y.name = n.name)
-                    ORDER BY o.org, o.name
-                    """
-            ).map { ($0[0], $0[1], $0[2]) }
+            try Row.fetchAll(db, sql: "SELECT org, old, new FROM temp.renamed_teams ORDER BY org, old")
+                .map { ($0[0], $0[1], $0[2]) }
         }
     }
+
+    private static let renamedTeamsQuery = """
+        SELECT o.org AS org, o.name AS old, n.name AS new FROM main.teams o
+        JOIN new.teams n ON n.org = o.org AND n.id = o.id AND n.name <> o.name
+        WHERE o.id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM new.teams x WHERE x.org = o.org AND x.name = o.name)
+          AND NOT EXISTS (SELECT 1 FROM main.teams y WHERE y.org = n.org AND y.name = n.name)
+        """
 
     private static func comparedColumns(_ table: TableSpec, _ columns: [String], allFields: Bool) -> [String] {
         columns.filter { !table.key.contains($0) && (allFields || !table.volatileColumns.contains($0)) }
     }
 
-    /// Creates `temp.changed_orgs`: the orgs whose rows differ in any table `effective_access` is computed from.
-    ///
-    /// The differences already gathered decide: the columns a comparison leaves out (`last_logged_in_at`,
-    /// `member_count`, `last_updated`) play no part in access.
-    private static func changedOrgs(_ columnsByTable: [String: [String]]) -> String {
-        let orgColumns = [
-            "organizations": "name", "org_members": "org", "teams": "org", "team_members": "org",
-            "repositories": "namespace", "repository_permissions": "namespace",
-        ]
-        let selects = orgColumns.sorted { $0.key < $1.key }.compactMap { table, column -> String? in
-            guard let spec = TableSpec.named(table),
-                let index = columnsByTable[table]?.firstIndex(of: column)
-            else { return nil }
-            return "SELECT coalesce(old_\(index), new_\(index)) AS org FROM \(differences(spec))"
-        }
-        return
-            "CREATE TEMP TABLE changed_orgs AS SELECT DISTINCT org FROM (\(selects.joined(separator: " UNION ALL ")))"
-    }
-
     /// Both sides stacked and grouped by key, keeping the keys that differ: each output row holds whether the key
-    /// is in the old and the new file, then the old columns, then the new ones, in key order.
-    private static func query(_ table: TableSpec, columns: [String], allFields: Bool, orgs: String? = nil) -> String {
+    /// is in the old and the new file, then the old columns (`old_<column>`), then the new ones (`new_<column>`),
+    /// in key order.
+    private static func query(_ table: TableSpec, allFields: Bool, formats: (old: Int, new: Int)) -> String {
+        let columns = table.columns
         let list = columns.map(\.sqlIdentifier).joined(separator: ", ")
         func side(_ side: Int, _ column: String) -> String {
             "max(CASE WHEN side = \(side) THEN \(column.sqlIdentifier) END)"
         }
         let projection =
-            (columns.enumerated().map { "\(side(0, $1)) AS old_\($0)" }
-            + columns.enumerated().map { "\(side(1, $1)) AS new_\($0)" }).joined(separator: ", ")
+            (columns.map { "\(side(0, $0)) AS \("old_\($0)".sqlIdentifier)" }
+            + columns.map { "\(side(1, $0)) AS \("new_\($0)".sqlIdentifier)" }).joined(separator: ", ")
         let key = table.key.map(\.sqlIdentifier).joined(separator: ", ")
         let compared = comparedColumns(table, columns, allFields: allFields).map {
             "\(side(0, $0)) IS NOT \(side(1, $0))"
@@ -198,19 +175,18 @@ package struct SnapshotComparison: Sendable {
         let changed = compared.isEmpty ? "0" : compared.joined(separator: " OR ")
         return """
             SELECT sum(side = 0) AS in_old, sum(side = 1) AS in_new, \(projection) FROM (
-                SELECT 0 AS side, \(list) FROM \(table.source(schema: "main", orgs: orgs))
+                SELECT 0 AS side, \(list) FROM \(table.source(prefix: "main.", format: formats.old))
                 UNION ALL
-                SELECT 1 AS side, \(list) FROM \(table.source(schema: "new", orgs: orgs))
+                SELECT 1 AS side, \(list) FROM \(table.source(prefix: "new.", format: formats.new))
             )
             GROUP BY \(key) HAVING sum(side = 0) = 0 OR sum(side = 1) = 0 OR \(changed) ORDER BY \(key)
             """
     }
 
-    /// Reads on the comparison's connection; reentrant, so a caller going through differences may look up a
-    /// value (``value(_:_:)``) while the listing's statement is still open.
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Reads on the comparison's connection. Not reentrant: every question is one query.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.unsafeReentrantRead(body)
+            return try queue.read(body)
         } catch let error as DatabaseError {
             throw Self.failure(error, oldPath: old.path, newPath: new.path)
         }
@@ -226,14 +202,6 @@ package struct SnapshotComparison: Sendable {
                 path: newPath,
                 problem: "could not be compared with '\(oldPath)' (\(error.message ?? "SQLite error")); "
                     + "check both with 'hubsnap info'")
-        }
-    }
-
-    /// One value from the old (`schema: "main"`) or new (`"new"`) snapshot, or `NULL` when no row matches.
-    package func value(_ sql: String, _ arguments: [String]) throws -> Cell {
-        try read { db in
-            let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(arguments))
-            return row.map { Cell($0.databaseValues.first ?? .null) } ?? .null
         }
     }
 

@@ -118,13 +118,14 @@ package struct SnapshotReader: Sendable {
             throw StoreError.unreadable(path: path, problem: "is an incomplete hubsnap snapshot (no format version)")
         }
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-        let missing = TableSpec.all.map(\.name).filter { $0 != "effective_access" && !present.contains($0) }
+        let expected = TableSpec.stored(inFormat: version).map(\.name) + (version >= 3 ? ["table_rows"] : [])
+        let missing = expected.filter { !present.contains($0) }
         guard missing.isEmpty else {
             throw StoreError.unreadable(
                 path: path,
                 problem: "is an incomplete hubsnap snapshot (no \(missing.joined(separator: ", ")) table)")
         }
-        try checkColumns(db, path: path)
+        try checkColumns(db, path: path, format: version)
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else {
             throw StoreError.unreadable(
@@ -140,8 +141,8 @@ package struct SnapshotReader: Sendable {
 
     /// Every table must be an ordinary table with exactly the columns of ``TableSpec/columns``: readers then name
     /// only columns they know, and a crafted name never reaches a query.
-    private static func checkColumns(_ db: Database, path: String) throws {
-        for table in TableSpec.all where table.name != "effective_access" {
+    private static func checkColumns(_ db: Database, path: String, format: Int) throws {
+        for table in TableSpec.stored(inFormat: format) {
             let definition =
                 try String.fetchOne(
                     db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table.name])
@@ -227,31 +228,21 @@ extension SnapshotReader {
         table.columns
     }
 
-    /// Calls `body` with each row of `table` that passes the filters, in key order, without holding the table in
+    /// Calls `body` with each row of `table` that passes `filter`, in key order, without holding the table in
     /// memory.
-    ///
-    /// - Parameters:
-    ///   - orgs: keep the rows of these orgs only (none: every org).
-    ///   - users: keep the rows about these accounts only (none: every account).
     package func forEachRow(
-        of table: TableSpec, columns: [String], orgs: [String] = [], users: [String] = [],
-        _ body: ([Cell]) throws -> Void
+        of table: TableSpec, columns: [String], filter: RowFilter = RowFilter(), _ body: ([Cell]) throws -> Void
     ) throws {
-        var conditions: [String] = []
-        var arguments: [String] = []
-        for (values, condition) in [(orgs, table.orgCondition), (users, table.userCondition)] {
-            guard !values.isEmpty, let condition else { continue }
-            conditions.append("(" + values.map { _ in condition }.joined(separator: " OR ") + ")")
-            arguments += values
-        }
         let list = columns.map(\.sqlIdentifier).joined(separator: ", ")
-        var sql = "SELECT \(list) FROM \(table.source(schema: nil))"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        var sql = "SELECT \(list) FROM \(table.source(prefix: "", format: formatVersion, filter: filter))"
+        if let conditions = table.conditions(filter, format: formatVersion) { sql += " WHERE " + conditions }
         if !table.key.isEmpty {
             sql += " ORDER BY " + table.key.map(\.sqlIdentifier).joined(separator: ", ")
         }
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(filter.arguments)
+            let cursor = try Row.fetchCursor(statement)
             var count = 0
             while let row = try cursor.next() {
                 try body(Array(row.databaseValues.map(Cell.init)))
@@ -262,12 +253,73 @@ extension SnapshotReader {
         }
     }
 
-    /// Rows per table, `effective_access` included, in ``TableSpec/all`` order.
+    /// Rows per table the file stores or derives, in ``TableSpec/all`` order; the member × repository expansion is
+    /// not counted (it is as large as members × repositories). Format 3 files answer from the counts stored at sync
+    /// time.
     package func rowCounts() throws -> [(table: String, rows: Int)] {
         try read { db in
-            try TableSpec.all.map { table in
-                (table.name, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.source(schema: nil))") ?? 0)
+            var stored: [String: Int] = [:]
+            if formatVersion >= 3 {
+                for row in try Row.fetchAll(db, sql: "SELECT name, rows FROM table_rows") {
+                    stored[row["name"]] = row["rows"]
+                }
             }
+            return try TableSpec.all.filter { $0.kind != .expansion }.map { table in
+                if let rows = stored[table.name] { return (table.name, rows) }
+                let source = table.source(prefix: "", format: formatVersion)
+                return (table.name, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(source)") ?? 0)
+            }
+        }
+    }
+
+    /// The org names stored for what the user typed (any case): the stored names, and the typed ones that match
+    /// nothing.
+    package func resolve(orgs typed: [String]) throws -> (names: [String], unknown: [String]) {
+        try resolve(typed, sql: "SELECT name FROM organizations WHERE name COLLATE NOCASE = ?")
+    }
+
+    /// The usernames stored for what the user typed: a username or an email address, in any case.
+    package func resolve(users typed: [String]) throws -> (names: [String], unknown: [String]) {
+        try resolve(
+            typed,
+            sql: "SELECT username FROM accounts WHERE username COLLATE NOCASE = :value OR email COLLATE NOCASE = :value"
+        )
+    }
+
+    /// The repositories stored for `NAMESPACE/NAME` as typed, in any case.
+    package func resolve(repositories typed: [RepositoryName]) throws -> (
+        names: [RepositoryName], unknown: [RepositoryName]
+    ) {
+        try read { db in
+            var names: [RepositoryName] = []
+            var unknown: [RepositoryName] = []
+            for repository in typed {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT namespace, name FROM repositories "
+                        + "WHERE namespace COLLATE NOCASE = ? AND name COLLATE NOCASE = ?",
+                    arguments: [repository.namespace, repository.name])
+                if rows.isEmpty { unknown.append(repository) }
+                for row in rows where !names.contains(RepositoryName(namespace: row[0], name: row[1])) {
+                    names.append(RepositoryName(namespace: row[0], name: row[1]))
+                }
+            }
+            return (names, unknown)
+        }
+    }
+
+    private func resolve(_ typed: [String], sql: String) throws -> (names: [String], unknown: [String]) {
+        try read { db in
+            var names: [String] = []
+            var unknown: [String] = []
+            for value in typed {
+                let arguments: StatementArguments =
+                    sql.contains(":value") ? ["value": value] : [value]
+                let found = try String.fetchAll(db, sql: sql, arguments: arguments)
+                if found.isEmpty { unknown.append(value) }
+                for name in found where !names.contains(name) { names.append(name) }
+            }
+            return (names, unknown)
         }
     }
 

@@ -9,15 +9,10 @@ package enum SnapshotSchema {
     /// The newest format this build writes and reads.
     package static var currentVersion: Int { migrations.count }
 
-    /// The data tables, in the order a reader should meet them (`snapshot` excluded).
-    package static let tables = [
-        "organizations", "accounts", "org_members", "teams", "team_members", "repositories",
-        "repository_permissions", "invites", "access_tokens",
-    ]
-
     static let migrations: [(name: String, apply: @Sendable (Database) throws -> Void)] = [
         ("v1", v1),
-        ("v2", v2),
+        ("v2", { try $0.execute(sql: v2) }),
+        ("v3", { try $0.execute(sql: v3) }),
     ]
 
     /// Brings a new or older file up to ``currentVersion``, stamping the application id.
@@ -32,11 +27,122 @@ package enum SnapshotSchema {
         }
     }
 
-    /// Format 2 adds the `effective_access` view; format-1 files are read with the same rules (see
-    /// ``effectiveAccessQuery(schema:)``), so every reader sees the same rows whichever format a file has.
-    private static func v2(_ db: Database) throws {
-        try db.execute(sql: "CREATE VIEW effective_access AS \(effectiveAccessQuery(schema: nil))")
+    /// Fills what a file of the current format derives from its facts, once every org's rows are in: the org-wide
+    /// grants and the rows per table. Call it in the transaction that stores the `snapshot` row.
+    package static func storeDerived(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM org_grants; DELETE FROM table_rows")
+        try db.execute(
+            sql: "INSERT INTO org_grants (org, username, permission, via) \(AccessRules.orgGrantsQuery(""))")
+        for table in TableSpec.stored(inFormat: currentVersion) where table.name != "snapshot" {
+            try db.execute(
+                sql: "INSERT INTO table_rows (name, rows) SELECT ?, count(*) FROM \(table.name.sqlIdentifier)",
+                arguments: [table.name])
+        }
     }
+
+    /// Format 3 stores the org-wide grants (`org_grants`: one row per member and org holding admin on every
+    /// repository of it, present and future) and the rows per table (`table_rows`), both filled at sync time, and
+    /// bases `effective_access` on `org_grants`. Literal text, frozen with the format.
+    private static let v3 = """
+        CREATE TABLE org_grants (
+            org        TEXT NOT NULL REFERENCES organizations(name),
+            username   TEXT NOT NULL REFERENCES accounts(username),
+            permission TEXT NOT NULL CHECK (permission IN ('read', 'write', 'admin')),
+            via        TEXT NOT NULL,
+            PRIMARY KEY (org, username)
+        );
+        CREATE INDEX org_grants_by_username ON org_grants(username);
+        CREATE TABLE table_rows (
+            name TEXT NOT NULL PRIMARY KEY,
+            rows INTEGER NOT NULL
+        );
+        DROP VIEW effective_access;
+        CREATE VIEW effective_access AS WITH
+        orgwide AS (SELECT org, username, via AS prefix FROM org_grants),
+        granted AS (
+            SELECT tm.org, tm.username, rp.repository,
+                   max(CASE rp.permission WHEN 'read' THEN 1 WHEN 'write' THEN 2 WHEN 'admin' THEN 3 ELSE 0 END)
+                       OVER w AS rank,
+                   group_concat('team:' || tm.team, ', ') OVER w AS via, row_number() OVER w AS position
+            FROM team_members tm
+            JOIN org_members m ON m.org = tm.org AND m.username = tm.username
+            JOIN repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
+            WINDOW w AS (PARTITION BY tm.org, tm.username, rp.repository ORDER BY tm.team
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        )
+        SELECT o.org, o.username, r.namespace, r.name AS repository, 'admin' AS permission,
+               CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || o.prefix || coalesce(', ' || g.via, '')
+                   AS via
+        FROM orgwide o
+        JOIN repositories r ON r.namespace = o.org
+        LEFT JOIN granted g
+            ON g.org = o.org AND g.username = o.username AND g.repository = r.name AND g.position = 1
+        UNION ALL
+        SELECT g.org, g.username, g.org, g.repository,
+               CASE g.rank WHEN 3 THEN 'admin' WHEN 2 THEN 'write' ELSE 'read' END,
+               CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || g.via
+        FROM granted g JOIN repositories r ON r.namespace = g.org AND r.name = g.repository
+        WHERE g.position = 1
+          AND NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = g.org AND o.username = g.username)
+        UNION ALL
+        SELECT m.org, m.username, r.namespace, r.name, 'read', 'public'
+        FROM org_members m JOIN repositories r ON r.namespace = m.org AND r.is_private = 0
+        WHERE NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = m.org AND o.username = m.username)
+          AND NOT EXISTS (
+              SELECT 1 FROM granted g WHERE g.org = m.org AND g.username = m.username AND g.repository = r.name);
+        """
+
+    /// Format 2 adds the `effective_access` view. Literal text, frozen with the format.
+    private static let v2 = #"""
+        CREATE VIEW effective_access AS WITH
+        orgwide AS (
+            SELECT org, username, group_concat(source, ', ') OVER w AS prefix, row_number() OVER w AS position
+            FROM (
+                SELECT org, username, 'role:' || role AS source FROM org_members
+                WHERE role IN ('owner', 'editor')
+                UNION ALL
+                SELECT tm.org, tm.username, 'team-role:' || tm.team
+                FROM team_members tm
+                JOIN org_members m ON m.org = tm.org AND m.username = tm.username
+                JOIN teams t ON t.org = tm.org AND t.name = tm.team
+                WHERE t.role IN ('owner', 'editor')
+            )
+            WINDOW w AS (PARTITION BY org, username ORDER BY source
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        ),
+        granted AS (
+            SELECT tm.org, tm.username, rp.repository,
+                   max(CASE rp.permission WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END) OVER w AS rank,
+                   group_concat('team:' || tm.team, ', ') OVER w AS via, row_number() OVER w AS position
+            FROM team_members tm
+            JOIN org_members m ON m.org = tm.org AND m.username = tm.username
+            JOIN repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
+            WHERE 1
+            WINDOW w AS (PARTITION BY tm.org, tm.username, rp.repository ORDER BY tm.team
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        )
+        SELECT o.org, o.username, r.namespace, r.name AS repository, 'admin' AS permission,
+               CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || o.prefix || coalesce(', ' || g.via, '')
+                   AS via
+        FROM orgwide o
+        JOIN repositories r ON r.namespace = o.org
+        LEFT JOIN granted g
+            ON g.org = o.org AND g.username = o.username AND g.repository = r.name AND g.position = 1
+        WHERE o.position = 1
+        UNION ALL
+        SELECT g.org, g.username, g.org, g.repository,
+               CASE g.rank WHEN 3 THEN 'admin' WHEN 2 THEN 'write' ELSE 'read' END,
+               CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || g.via
+        FROM granted g JOIN repositories r ON r.namespace = g.org AND r.name = g.repository
+        WHERE g.position = 1
+          AND NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = g.org AND o.username = g.username)
+        UNION ALL
+        SELECT m.org, m.username, r.namespace, r.name, 'read', 'public'
+        FROM org_members m JOIN repositories r ON r.namespace = m.org AND r.is_private = 0
+        WHERE NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = m.org AND o.username = m.username)
+          AND NOT EXISTS (
+              SELECT 1 FROM granted g WHERE g.org = m.org AND g.username = m.username AND g.repository = r.name);
+        """#
 
     private static func v1(_ db: Database) throws {
         try db.execute(
@@ -143,79 +249,4 @@ package enum SnapshotSchema {
         )
     }
 
-    /// The columns of `effective_access`, its key first.
-    package static let effectiveAccessColumns = ["org", "username", "namespace", "repository", "permission", "via"]
-
-    /// The `SELECT` behind `effective_access`: one row per member account and org repository it can reach.
-    ///
-    /// Sources, each named in `via` (sorted, comma-separated): `role:owner` and `role:editor` give `admin` on every
-    /// repository of the org; `team-role:T` does the same for members of a team that holds the owner or editor
-    /// role; `team:T` gives what team `T` was granted on the repository; `public` gives `read` on a public
-    /// repository. `permission` is the highest of them (`read` < `write` < `admin`). Only org members have rows:
-    /// a public repository is `read` for everyone else too, and pending invitees hold nothing.
-    ///
-    /// This text is part of format 2 (its migration stores it as the view): a change to the rules needs a new
-    /// format whose migration replaces the view, never an edit here alone.
-    ///
-    /// - Parameters:
-    ///   - schema: the attached database to read (`"old"`), or `nil` for the connection's own tables.
-    ///   - orgs: a `SELECT` of org names to limit the rows to, or `nil` for every org.
-    package static func effectiveAccessQuery(schema: String?, orgs: String? = nil) -> String {
-        let p = schema.map { "\($0)." } ?? ""
-        let inOrgs = { (column: String) in orgs.map { " AND \(column) IN (\($0))" } ?? "" }
-        // Org-wide sources (an owner or editor role, or a team holding one) cover every repository of the org, so
-        // they are gathered once per member and joined to the repositories; only team grants are grouped per
-        // repository. Sorting every (member, repository) pair instead would cost seconds at a million rows.
-        // `via` stays sorted: "public" < "role:…" < "team-role:…" < "team:…".
-        return """
-            WITH
-            orgwide AS (
-                SELECT org, username, group_concat(source, ', ') OVER w AS prefix, row_number() OVER w AS position
-                FROM (
-                    SELECT org, username, 'role:' || role AS source FROM \(p)org_members
-                    WHERE role IN ('owner', 'editor')\(inOrgs("org"))
-                    UNION ALL
-                    SELECT tm.org, tm.username, 'team-role:' || tm.team
-                    FROM \(p)team_members tm
-                    JOIN \(p)org_members m ON m.org = tm.org AND m.username = tm.username
-                    JOIN \(p)teams t ON t.org = tm.org AND t.name = tm.team
-                    WHERE t.role IN ('owner', 'editor')\(inOrgs("tm.org"))
-                )
-                WINDOW w AS (PARTITION BY org, username ORDER BY source
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-            ),
-            granted AS (
-                SELECT tm.org, tm.username, rp.repository,
-                       max(CASE rp.permission WHEN 'admin' THEN 3 WHEN 'write' THEN 2 ELSE 1 END) OVER w AS rank,
-                       group_concat('team:' || tm.team, ', ') OVER w AS via, row_number() OVER w AS position
-                FROM \(p)team_members tm
-                JOIN \(p)org_members m ON m.org = tm.org AND m.username = tm.username
-                JOIN \(p)repository_permissions rp ON rp.namespace = tm.org AND rp.team = tm.team
-                WHERE 1\(inOrgs("tm.org"))
-                WINDOW w AS (PARTITION BY tm.org, tm.username, rp.repository ORDER BY tm.team
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-            )
-            SELECT o.org, o.username, r.namespace, r.name AS repository, 'admin' AS permission,
-                   CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || o.prefix || coalesce(', ' || g.via, '')
-                       AS via
-            FROM orgwide o
-            JOIN \(p)repositories r ON r.namespace = o.org
-            LEFT JOIN granted g
-                ON g.org = o.org AND g.username = o.username AND g.repository = r.name AND g.position = 1
-            WHERE o.position = 1
-            UNION ALL
-            SELECT g.org, g.username, g.org, g.repository,
-                   CASE g.rank WHEN 3 THEN 'admin' WHEN 2 THEN 'write' ELSE 'read' END,
-                   CASE WHEN r.is_private = 0 THEN 'public, ' ELSE '' END || g.via
-            FROM granted g JOIN \(p)repositories r ON r.namespace = g.org AND r.name = g.repository
-            WHERE g.position = 1
-              AND NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = g.org AND o.username = g.username)
-            UNION ALL
-            SELECT m.org, m.username, r.namespace, r.name, 'read', 'public'
-            FROM \(p)org_members m JOIN \(p)repositories r ON r.namespace = m.org AND r.is_private = 0
-            WHERE NOT EXISTS (SELECT 1 FROM orgwide o WHERE o.org = m.org AND o.username = m.username)\(inOrgs("m.org"))
-              AND NOT EXISTS (
-                  SELECT 1 FROM granted g WHERE g.org = m.org AND g.username = m.username AND g.repository = r.name)
-            """
-    }
 }

@@ -103,7 +103,10 @@ package struct SnapshotWriter: Sendable {
     /// - Throws: ``StoreError/integrityCheckFailed(path:detail:)`` or ``StoreError/cannotWrite(path:reason:)``;
     ///   in both cases the destination is untouched.
     package func finish(_ info: SnapshotInfo) async throws {
-        try await storing { db in try info.insert(db) }
+        try await storing { db in
+            try info.insert(db)
+            try SnapshotSchema.storeDerived(db)
+        }
         let problems: [String] = try await queue.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
@@ -145,10 +148,12 @@ package struct SnapshotWriter: Sendable {
 }
 
 extension SnapshotWriter {
-    /// Rows per snapshot table so far, in schema order.
+    /// Rows per stored table so far, in reader order (`snapshot` left out).
     package func rowCounts() async throws -> [(table: String, rows: Int)] {
         try await queue.read { db in
-            try SnapshotSchema.tables.map { ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0) }
+            try TableSpec.stored(inFormat: SnapshotSchema.currentVersion).filter { $0.name != "snapshot" }.map {
+                ($0.name, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0.name.sqlIdentifier)") ?? 0)
+            }
         }
     }
 }

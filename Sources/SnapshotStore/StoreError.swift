@@ -14,6 +14,8 @@ package enum StoreError: Error, LocalizedError, Equatable, Sendable {
     /// An input is not a readable hubsnap snapshot: missing, not SQLite, another application's database, a newer
     /// format, or damaged.
     case unreadable(path: String, problem: String)
+    /// A table hubsnap itself names is not in its catalog: a bug.
+    case unknownTable(String)
     /// SQLite's temporary storage (the sorter and temporary tables `diff` uses) failed: full or failing disk.
     case temporaryStorage(reason: String)
 
@@ -29,6 +31,8 @@ package enum StoreError: Error, LocalizedError, Equatable, Sendable {
             "another hubsnap run is writing '\(path)'; wait for it to finish or pass another --output"
         case .unreadable(let path, let problem):
             "'\(path)' \(problem)"
+        case .unknownTable(let name):
+            "internal error: no table '\(name)' in hubsnap's catalog; please report it with the command you ran"
         case .temporaryStorage(let reason):
             "SQLite's temporary storage failed (\(reason)); free space in the temporary directory, or point "
                 + "SQLITE_TMPDIR at a bigger one"

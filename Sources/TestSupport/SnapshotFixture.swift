@@ -5,11 +5,13 @@ import SnapshotStore
 /// A small snapshot file written row by row with SQL, for tests of the rules that read snapshots.
 package struct SnapshotFixture {
     package let path: String
+    package let format: Int
     private let queue: DatabaseQueue
 
     /// Creates `path` in `format` (the current one by default) with its `snapshot` row.
     package init(path: String, format: Int = SnapshotSchema.currentVersion) throws {
         self.path = path
+        self.format = format
         queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try SnapshotSchema.migrate(db, upTo: format)
@@ -70,8 +72,11 @@ package struct SnapshotFixture {
             [org, UUID().uuidString.lowercased(), invitee, role, team])
     }
 
-    /// Closes the file.
+    /// Fills what the format derives from the facts, as a sync does when it finishes, and closes the file.
     package func close() throws {
+        if format >= 3 {
+            try queue.write { db in try SnapshotSchema.storeDerived(db) }
+        }
         try queue.close()
     }
 }

@@ -34,6 +34,11 @@ struct AuditGoldenTests {
         (["dump", "after.db", "--user", "mia", "--format", "table"], "dump-after-user-mia.txt"),
         (["dump", "after.db", "--user", "mia", "--format", "json"], "dump-after-user-mia.json"),
         (
+            ["dump", "after.db", "--repo", "northwind/secret-sauce", "--format", "table"],
+            "dump-after-repo-secret-sauce.txt"
+        ),
+        (["dump", "after.db", "--user", "MIA@northwind.example", "--format", "json"], "dump-after-user-mia.json"),
+        (
             ["dump", "after.db", "--org", "southpaw", "--table", "repositories", "--table", "effective_access"],
             "dump-after-org-southpaw.json"
         ),
@@ -53,10 +58,10 @@ struct AuditGoldenTests {
         #expect(
             files
                 == [
-                    "access_tokens", "accounts", "effective_access", "invites", "org_members", "organizations",
+                    "access_tokens", "accounts", "invites", "org_grants", "org_members", "organizations",
                     "repositories", "repository_permissions", "snapshot", "team_members", "teams",
                 ].map { "\($0).csv" })
-        for table in ["teams", "effective_access", "snapshot"] {
+        for table in ["teams", "org_grants", "snapshot"] {
             let single = try await Self.run(["dump", "before.db", "--table", table, "--format", "csv"])
             let file = try String(contentsOfFile: target.path("csv/\(table).csv"), encoding: .utf8)
             #expect(file == single.stdout, "\(table)")

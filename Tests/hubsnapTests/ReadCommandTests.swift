@@ -57,6 +57,35 @@ struct ReadCommandTests {
         #expect(result.stderr == "hubsnap: note: no member account 'nobody-here' in 'before.db'\n")
     }
 
+    @Test func repositoriesAreNamedNamespaceSlashNameInAnyCaseAndAnUnknownOneIsNamed() async throws {
+        let directory = try await AuditFixture.directory()
+        let result = try await Binary.run(
+            [
+                "dump", "after.db", "--table", "effective_access", "--format", "csv", "--repo",
+                "NorthWind/Secret-Sauce,northwind/nothing-here",
+            ],
+            directory: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",northwind,secret-sauce,") }, "\(result.stdout)")
+        #expect(result.stderr == "hubsnap: note: no repository 'northwind/nothing-here' in 'after.db'\n")
+
+        let malformed = try await Binary.run(["dump", "after.db", "--repo", "secret-sauce"], directory: directory.url)
+        #expect(malformed.status == 64)
+        #expect(malformed.stderr.contains("--repo 'secret-sauce' is not NAMESPACE/NAME"), "\(malformed.stderr)")
+    }
+
+    @Test func withoutTableTheExpansionIsLeftOutUnlessAUserOrRepositoryIsAsked() async throws {
+        let directory = try await AuditFixture.directory()
+        let all = try await Binary.run(["dump", "after.db", "--format", "ndjson"], directory: directory.url)
+        #expect(all.status == 0)
+        #expect(!all.stdout.contains("\"table\": \"effective_access\""))
+        #expect(all.stdout.contains("\"table\": \"org_grants\""))
+        let asked = try await Binary.run(
+            ["dump", "after.db", "--format", "ndjson", "--table", "effective_access"], directory: directory.url)
+        #expect(asked.stdout.split(separator: "\n").count > 10)
+    }
+
     @Test func diffNotesAnotherAPIURLAndSnapshotsGivenInTheWrongOrder() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -66,8 +66,9 @@ package struct DiffReport: Sendable {
                 counts[table.name, default: [:]][kind] = try comparison.count(table, kind)
             }
         }
-        // effective_access follows from the other tables: it is shown, but not counted twice.
-        let total = counts.filter { $0.key != "effective_access" }.values.flatMap(\.values).reduce(0, +)
+        // Derived tables (org_grants) follow from the stored ones: they are shown, but not counted twice.
+        let stored = Set(SnapshotComparison.tables.filter { $0.kind == .stored }.map(\.name))
+        let total = counts.filter { stored.contains($0.key) }.values.flatMap(\.values).reduce(0, +)
         let header = DiffHeader(
             old: .init(path: comparison.old.path, snapshot: try comparison.old.snapshotRow()),
             new: .init(path: comparison.new.path, snapshot: try comparison.new.snapshotRow()),

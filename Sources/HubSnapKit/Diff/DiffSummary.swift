@@ -1,18 +1,19 @@
 import SnapshotStore
 
-/// The auditor's view of a diff: what each section lists and which ``FailKind``s an item counts as.
+/// The auditor's view of a diff: each change told once, at its cause (a role, a team, a grant, a repository),
+/// never once per member × repository it reaches; and which ``FailKind``s an item counts as.
 package enum SummarySection: String, CaseIterable, Sendable {
     case membersAdded = "members_added"
     case membersRemoved = "members_removed"
     case roleChanges = "role_changes"
     case teamRoleChanges = "team_role_changes"
-    case teamMembershipChanges = "team_membership_changes"
     case teamsRenamed = "teams_renamed"
+    case orgWideGrants = "org_wide_grants"
+    case teamMembershipChanges = "team_membership_changes"
     case permissionChanges = "repository_permission_changes"
+    case repositoriesCreated = "repositories_created"
+    case repositoriesDeleted = "repositories_deleted"
     case madePublic = "repositories_made_public"
-    case accessGained = "access_gained"
-    case accessLost = "access_lost"
-    case accessViaChanges = "access_via_changes"
 
     package var title: String {
         switch self {
@@ -20,13 +21,13 @@ package enum SummarySection: String, CaseIterable, Sendable {
         case .membersRemoved: "Org members removed"
         case .roleChanges: "Org role changes"
         case .teamRoleChanges: "Team role changes"
-        case .teamMembershipChanges: "Team membership changes"
         case .teamsRenamed: "Teams renamed"
+        case .orgWideGrants: "Org-wide grants (admin on every repository of the org)"
+        case .teamMembershipChanges: "Team membership changes"
         case .permissionChanges: "Repository team permission changes"
-        case .madePublic: "Repositories made or created public"
-        case .accessGained: "Effective access gained"
-        case .accessLost: "Effective access lost"
-        case .accessViaChanges: "Effective access through other sources"
+        case .repositoriesCreated: "Repositories created"
+        case .repositoriesDeleted: "Repositories deleted"
+        case .madePublic: "Repositories made public"
         }
     }
 }
@@ -51,203 +52,284 @@ package struct SummaryItem: Sendable, Equatable {
 extension SnapshotComparison {
     /// Calls `body` with each item of `section`, in key order.
     package func forEachItem(of section: SummarySection, _ body: (SummaryItem) throws -> Void) throws {
-        func table(_ name: String) -> TableSpec? { TableSpec.named(name) }
         switch section {
         case .membersAdded, .membersRemoved:
-            guard let members = table("org_members") else { return }
-            let added = section == .membersAdded
-            try forEach(members, added ? .added : .removed) { difference in
-                let row = difference.row
-                let role = row["role"].text
-                let guest = row["is_guest"] == .integer(1) ? ", guest" : ""
-                let kinds = Set<FailKind>([added ? .newMember : .removedMember]).union(
-                    added ? Self.roleKinds(role) : [])
-                try body(
-                    SummaryItem(
-                        sign: added ? "+" : "-", text: "\(row["org"].text): \(row["username"].text) (\(role)\(guest))",
-                        alert: added && Self.orgWideRoles.contains(role),
-                        fields: Self.fields(row, ["org", "username", "role", "is_guest"]), kinds: kinds))
-            }
+            try memberItems(added: section == .membersAdded, body)
         case .roleChanges:
-            guard let members = table("org_members") else { return }
-            try forEach(members, .changed) { difference in
-                guard difference.changedColumns.contains("role"), let old = difference.old, let new = difference.new
-                else { return }
-                let newRole = new["role"].text
-                let kinds = Self.roleKinds(newRole).union([.roleChange])
-                let alert = Self.orgWideRoles.contains(newRole)
-                try body(
-                    SummaryItem(
-                        sign: "~",
-                        text: "\(new["org"].text): \(new["username"].text) \(old["role"].text) → \(newRole)"
-                            + (alert ? " (now admin on every repository of the org)" : ""),
-                        alert: alert,
-                        fields: Self.fields(new, ["org", "username"]) + [
-                            ("old_role", CellFormatting.json(old["role"])),
-                            ("new_role", CellFormatting.json(new["role"])),
-                        ],
-                        kinds: kinds))
-            }
+            try roleChangeItems(body)
         case .teamRoleChanges:
-            guard let teams = table("teams") else { return }
-            try forEach(teams, .changed) { difference in
-                guard difference.changedColumns.contains("role"), let old = difference.old, let new = difference.new
-                else { return }
-                let newRole = new["role"].text
-                let alert = Self.orgWideRoles.contains(newRole)
-                let kinds = Self.roleKinds(newRole).union([.roleChange])
-                let change = "\(Self.role(old["role"])) → \(Self.role(new["role"]))"
-                try body(
-                    SummaryItem(
-                        sign: "~",
-                        text: "\(new["org"].text)/\(new["name"].text): \(change)"
-                            + (alert ? " (its members are now admin on every repository of the org)" : ""),
-                        alert: alert,
-                        fields: Self.fields(new, ["org", "name"]) + [
-                            ("old_role", CellFormatting.json(old["role"])),
-                            ("new_role", CellFormatting.json(new["role"])),
-                        ],
-                        kinds: kinds))
-            }
-            // A team renamed and given another role in one go is a removed and an added row, not a changed one.
-            for rename in try renamedTeams() {
-                let old = try value("SELECT role FROM main.teams WHERE org = ? AND name = ?", [rename.org, rename.old])
-                let new = try value("SELECT role FROM new.teams WHERE org = ? AND name = ?", [rename.org, rename.new])
-                guard !old.isIdentical(to: new) else { continue }
-                let alert = Self.orgWideRoles.contains(new.text)
-                let change = "\(Self.role(old)) → \(Self.role(new)) (renamed from \(rename.old))"
-                try body(
-                    SummaryItem(
-                        sign: "~",
-                        text: "\(rename.org)/\(rename.new): \(change)"
-                            + (alert ? " (its members are now admin on every repository of the org)" : ""),
-                        alert: alert,
-                        fields: [
-                            ("org", CellFormatting.jsonString(rename.org)),
-                            ("name", CellFormatting.jsonString(rename.new)),
-                            ("old_role", CellFormatting.json(old)), ("new_role", CellFormatting.json(new)),
-                        ],
-                        kinds: Self.roleKinds(new.text).union([.roleChange])))
-            }
-        case .teamMembershipChanges:
-            guard let teamMembers = table("team_members") else { return }
-            let renames = try renamedTeams()
-            try forEachAddedOrRemoved(teamMembers) { difference, added in
-                let row = difference.row
-                let (org, team, username) = (row["org"].text, row["team"].text, row["username"].text)
-                var kinds: Set<FailKind> = [.teamChange]
-                var note = ""
-                if added {
-                    // Joining a team that holds the owner or editor role makes an owner or editor, unless the
-                    // team was only renamed and the account was in it before.
-                    let roleCell = try value("SELECT role FROM new.teams WHERE org = ? AND name = ?", [org, team])
-                    let teamRole = roleCell.text
-                    let renamedFrom = renames.first { $0.org == org && $0.new == team }?.old
-                    let wasMember =
-                        try renamedFrom.map {
-                            try !value(
-                                "SELECT 1 FROM main.team_members WHERE org = ? AND team = ? AND username = ?",
-                                [org, $0, username]
-                            ).isNull
-                                && value("SELECT role FROM main.teams WHERE org = ? AND name = ?", [org, $0])
-                                    .isIdentical(to: roleCell)
-                        } ?? false
-                    if Self.orgWideRoles.contains(teamRole), !wasMember {
-                        kinds.formUnion(Self.roleKinds(teamRole))
-                        note = " (the team holds the \(teamRole) role: admin on every repository of the org)"
-                    }
-                }
-                try body(
-                    SummaryItem(
-                        sign: added ? "+" : "-", text: "\(org)/\(team): \(username)\(note)", alert: !note.isEmpty,
-                        fields: Self.fields(row, ["org", "team", "username"])
-                            + Self.change(added ? "added" : "removed"),
-                        kinds: kinds))
-            }
+            try teamRoleChanges { try body(Self.item($0)) }
         case .teamsRenamed:
             for rename in try renamedTeams() {
                 try body(
                     SummaryItem(
                         sign: "~", text: "\(rename.org): \(rename.old) → \(rename.new)", alert: false,
                         fields: [
-                            ("org", CellFormatting.jsonString(rename.org)),
-                            ("old_name", CellFormatting.jsonString(rename.old)),
-                            ("new_name", CellFormatting.jsonString(rename.new)),
+                            ("org", Self.json(rename.org)), ("old_name", Self.json(rename.old)),
+                            ("new_name", Self.json(rename.new)),
                         ],
                         kinds: [.teamChange]))
             }
+        case .orgWideGrants:
+            try orgGrantChanges { try body(Self.item($0)) }
+        case .teamMembershipChanges:
+            try membershipChanges { change in
+                // A membership kept under a renamed team is told by the rename.
+                guard !change.carriedByRename else { return }
+                try body(Self.item(change))
+            }
         case .permissionChanges:
-            guard let permissions = table("repository_permissions") else { return }
-            let renames = try renamedTeams()
-            try forEachInKeyOrder(permissions) { difference in
-                let row = difference.row
-                let (namespace, repository, team) = (row["namespace"].text, row["repository"].text, row["team"].text)
-                let place = "\(namespace)/\(repository): team \(team)"
-                let old = difference.old?["permission"] ?? .null
-                let new = difference.new?["permission"] ?? .null
-                var raised = Self.rank(new) > Self.rank(old)
-                var text: String =
-                    switch difference.kind {
-                    case .added: "\(place) \(new.text)"
-                    case .removed: "\(place) \(old.text)"
-                    case .changed: "\(place) \(old.text) → \(new.text)"
-                    }
-                if difference.kind == .added,
-                    let rename = renames.first(where: { $0.org == namespace && $0.new == team })
-                {
-                    // A renamed team keeps its grants: only more than it held under its old name is an escalation.
-                    let before = try value(
-                        "SELECT permission FROM main.repository_permissions "
-                            + "WHERE namespace = ? AND repository = ? AND team = ?",
-                        [namespace, repository, rename.old])
-                    raised = Self.rank(new) > Self.rank(before)
-                    text += " (renamed from \(rename.old)\(before.isNull ? "" : ", which held \(before.text)"))"
-                } else if difference.kind == .removed,
-                    let rename = renames.first(where: { $0.org == namespace && $0.old == team })
-                {
-                    text += " (renamed to \(rename.new))"
-                }
-                try body(
-                    SummaryItem(
-                        sign: Self.sign(difference.kind), text: text, alert: false,
-                        fields: Self.fields(row, ["namespace", "repository", "team"])
-                            + [
-                                ("old_permission", CellFormatting.json(old)),
-                                ("new_permission", CellFormatting.json(new)),
-                            ]
-                            + Self.change(difference.kind.rawValue),
-                        kinds: raised ? [.permissionEscalation] : []))
+            try permissionChanges { change in
+                // A created or deleted repository's grants are told with the repository, and a grant a renamed
+                // team keeps as it was is told by the rename.
+                guard change.repositoryChange == nil else { return }
+                if change.renamedFrom != nil, change.heldBeforeRename == change.newPermission { return }
+                if change.renamedTo != nil, change.heldAfterRename == change.oldPermission { return }
+                try body(Self.item(change))
+            }
+        case .repositoriesCreated, .repositoriesDeleted:
+            let added = section == .repositoriesCreated
+            try repositoryChanges { change in
+                guard change.added == added else { return }
+                try body(Self.item(change))
             }
         case .madePublic:
-            guard let repositories = table("repositories") else { return }
-            try forEach(repositories, kinds: [.added, .changed]) { difference in
-                guard difference.new?["is_private"] == .integer(0),
-                    difference.kind == .added || difference.old?["is_private"] == .integer(1)
-                else { return }
-                let row = difference.row
-                let how = difference.kind == .added ? "was created public" : "is now public"
-                try body(
-                    SummaryItem(
-                        sign: "~", text: "\(row["namespace"].text)/\(row["name"].text) \(how) (read for everyone)",
-                        alert: true,
-                        fields: Self.fields(row, ["namespace", "name"]) + Self.change(difference.kind.rawValue),
-                        kinds: [.repoMadePublic]))
-            }
-        case .accessGained, .accessLost, .accessViaChanges:
-            try forEachAccessItem(of: section, body)
+            try madePublicItems(body)
         }
     }
 
-    /// Added, removed and changed rows of `table` merged into key order.
-    func forEachInKeyOrder(_ table: TableSpec, _ body: (Difference) throws -> Void) throws {
-        try forEach(table, kinds: Set(Difference.Kind.allCases), body)
+    private func memberItems(added: Bool, _ body: (SummaryItem) throws -> Void) throws {
+        try forEach(try Self.spec("org_members"), added ? .added : .removed) { difference in
+            let row = difference.row
+            let role = row["role"].text
+            let guest = row["is_guest"] == .integer(1) ? ", guest" : ""
+            let kinds = Set<FailKind>([added ? .newMember : .removedMember]).union(added ? Self.roleKinds(role) : [])
+            try body(
+                SummaryItem(
+                    sign: added ? "+" : "-", text: "\(row["org"].text): \(row["username"].text) (\(role)\(guest))",
+                    alert: added && AccessRules.orgWideRoles.contains(role),
+                    fields: Self.fields(row, ["org", "username", "role", "is_guest"]), kinds: kinds))
+        }
     }
 
-    private func forEachAddedOrRemoved(_ table: TableSpec, _ body: (Difference, Bool) throws -> Void) throws {
-        try forEach(table, kinds: [.added, .removed]) { try body($0, $0.kind == .added) }
+    private func roleChangeItems(_ body: (SummaryItem) throws -> Void) throws {
+        try forEach(try Self.spec("org_members"), .changed) { difference in
+            guard difference.changedColumns.contains("role"), let old = difference.old, let new = difference.new
+            else { return }
+            let newRole = new["role"].text
+            try body(
+                SummaryItem(
+                    sign: "~", text: "\(new["org"].text): \(new["username"].text) \(old["role"].text) → \(newRole)",
+                    alert: AccessRules.orgWideRoles.contains(newRole),
+                    fields: Self.fields(new, ["org", "username"]) + [
+                        ("old_role", CellFormatting.json(old["role"])), ("new_role", CellFormatting.json(new["role"])),
+                    ],
+                    kinds: Self.roleKinds(newRole).union([.roleChange])))
+        }
     }
 
-    static let orgWideRoles: Set<String> = ["owner", "editor"]
+    private func madePublicItems(_ body: (SummaryItem) throws -> Void) throws {
+        // A repository created public is told once, with the repositories created.
+        try forEach(try Self.spec("repositories"), .changed) { difference in
+            guard difference.new?["is_private"] == .integer(0), difference.old?["is_private"] == .integer(1) else {
+                return
+            }
+            let row = difference.row
+            try body(
+                SummaryItem(
+                    sign: "~", text: "\(row["namespace"].text)/\(row["name"].text) is now public (read for everyone)",
+                    alert: true, fields: Self.fields(row, ["namespace", "name"]), kinds: [.repoMadePublic]))
+        }
+    }
+
+    private static func spec(_ name: String) throws -> TableSpec {
+        // A section whose table is missing must fail loudly, never print an empty section of an audit report.
+        guard let table = TableSpec.named(name) else { throw StoreError.unknownTable(name) }
+        return table
+    }
+
+    static func item(_ change: TeamRoleChange) -> SummaryItem {
+        let newRole = change.newRole ?? ""
+        let alert = AccessRules.orgWideRoles.contains(newRole)
+        let renamed = change.renamedFrom.map { " (renamed from \($0))" } ?? ""
+        return SummaryItem(
+            sign: "~",
+            text: "\(change.org)/\(change.team): \(role(change.oldRole)) → \(role(change.newRole))\(renamed)",
+            alert: alert,
+            fields: [
+                ("org", json(change.org)), ("name", json(change.team)), ("old_role", json(change.oldRole)),
+                ("new_role", json(change.newRole)), ("renamed_from", json(change.renamedFrom)),
+            ],
+            kinds: roleKinds(newRole).union([.roleChange]))
+    }
+
+    static func item(_ change: OrgGrantChange) -> SummaryItem {
+        let who = "\(change.org): \(change.username)"
+        let every = "every repository of \(change.org): \(grouped(change.repositories))"
+        let text: String
+        let kinds: Set<FailKind>
+        switch change.kind {
+        case .added:
+            text = "\(who) now admin on \(every), via \(change.newVia ?? "")"
+            kinds = [.accessGained, .permissionEscalation]
+        case .removed:
+            text = "\(who) no longer admin on \(every) (was via \(change.oldVia ?? ""))"
+            kinds = [.accessLost]
+        case .changed:
+            text = "\(who) admin on every repository, via \(change.oldVia ?? "") → \(change.newVia ?? "")"
+            kinds = []
+        }
+        return SummaryItem(
+            sign: sign(change.kind), text: text, alert: change.kind == .added,
+            fields: [
+                ("org", json(change.org)), ("username", json(change.username)), ("old_via", json(change.oldVia)),
+                ("new_via", json(change.newVia)), ("repositories", "\(change.repositories)"),
+                ("change", json(change.kind.rawValue)),
+            ],
+            kinds: kinds)
+    }
+
+    static func item(_ change: MembershipChange) -> SummaryItem {
+        var kinds: Set<FailKind> = [.teamChange]
+        var notes: [String] = []
+        let orgWideRole = change.teamRole.flatMap { AccessRules.orgWideRoles.contains($0) ? $0 : nil }
+        if let orgWideRole {
+            notes.append("the team holds the \(orgWideRole) role: admin on every repository of \(change.org)")
+        }
+        if !change.grants.isEmpty {
+            notes.append("the team grants " + grantsText(change.grants))
+        }
+        // The account's org-wide sources other than this team: with any, it reaches every repository anyway.
+        let otherSources = (change.orgWideVia?.split(separator: ", ").map(String.init) ?? []).filter {
+            $0 != "team-role:\(change.team)"
+        }
+        if !change.isOrgMember {
+            notes.append("not an org member: grants nothing")
+        } else if !otherSources.isEmpty {
+            notes.append("already admin on every repository via \(otherSources.joined(separator: ", "))")
+        }
+        if change.carriedByRename {
+            notes.append(change.added ? "carried over from the team's old name" : "carried over to the team's new name")
+        }
+        // What the membership itself gives or takes: nothing when the account is not an org member, already
+        // reaches every repository through something else, or keeps the membership under the team's new name.
+        let counts = change.isOrgMember && !change.carriedByRename && otherSources.isEmpty
+        if counts {
+            if change.added {
+                if let orgWideRole { kinds.formUnion(roleKinds(orgWideRole)) }
+                if orgWideRole != nil || !change.grants.isEmpty {
+                    kinds.formUnion([.accessGained, .permissionEscalation])
+                }
+            } else if orgWideRole != nil || !change.grants.isEmpty {
+                kinds.insert(.accessLost)
+            }
+        }
+        let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
+        return SummaryItem(
+            sign: change.added ? "+" : "-", text: "\(change.org)/\(change.team): \(change.username)\(note)",
+            alert: change.added && counts && orgWideRole != nil,
+            fields: [
+                ("org", json(change.org)), ("team", json(change.team)), ("username", json(change.username)),
+                ("team_role", json(change.teamRole)),
+                (
+                    "grants",
+                    CellFormatting.jsonObject(change.grants.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") })
+                ),
+                ("change", json(change.added ? "added" : "removed")),
+            ],
+            kinds: kinds)
+    }
+
+    static func item(_ change: PermissionChange) -> SummaryItem {
+        let place = "\(change.namespace)/\(change.repository): team \(change.team)"
+        let old = change.oldPermission
+        let new = change.newPermission
+        var text: String =
+            switch change.kind {
+            case .added: "\(place) \(new ?? "")"
+            case .removed: "\(place) \(old ?? "")"
+            case .changed: "\(place) \(old ?? "") → \(new ?? "")"
+            }
+        // A renamed team keeps its grants: only a change from what it held under its other name counts.
+        var before = old
+        var after = new
+        if let from = change.renamedFrom {
+            before = change.heldBeforeRename
+            text += " (renamed from \(from)\(change.heldBeforeRename.map { ", which held \($0)" } ?? ""))"
+        } else if let to = change.renamedTo {
+            after = change.heldAfterRename
+            text += " (renamed to \(to)\(change.heldAfterRename.map { ", which holds \($0)" } ?? ""))"
+        }
+        let reach = "reaches \(grouped(change.reach)) \(change.reach == 1 ? "member" : "members")"
+        text += " (\(reach))"
+        var kinds: Set<FailKind> = []
+        let raised = AccessRules.rank(after) > AccessRules.rank(before)
+        let lowered = AccessRules.rank(after) < AccessRules.rank(before)
+        if raised, change.renamedTo == nil {
+            kinds.insert(.permissionEscalation)
+            if change.reach > 0 { kinds.insert(.accessGained) }
+        }
+        if lowered, change.renamedFrom == nil, change.reach > 0 { kinds.insert(.accessLost) }
+        return SummaryItem(
+            sign: sign(change.kind), text: text, alert: false,
+            fields: [
+                ("namespace", json(change.namespace)), ("repository", json(change.repository)),
+                ("team", json(change.team)), ("old_permission", json(old)), ("new_permission", json(new)),
+                ("reach", "\(change.reach)"), ("change", json(change.kind.rawValue)),
+            ],
+            kinds: kinds)
+    }
+
+    static func item(_ change: RepositoryChange) -> SummaryItem {
+        let visibility = change.isPrivate.map { $0 ? "private" : "public: read for everyone" } ?? "visibility unknown"
+        let teams = change.teams.map {
+            "\($0.team) \($0.permission), \(grouped($0.members)) \($0.members == 1 ? "member" : "members")"
+        }
+        let reached = teams.isEmpty ? "no team grants" : "teams: " + teams.joined(separator: "; ")
+        var kinds: Set<FailKind> = []
+        if change.added {
+            if change.isPrivate == false { kinds.insert(.repoMadePublic) }
+            if change.teams.contains(where: { $0.members > 0 }) {
+                kinds.formUnion([.accessGained, .permissionEscalation])
+            } else if !change.teams.isEmpty {
+                kinds.insert(.permissionEscalation)
+            }
+        }
+        let teamsJSON =
+            "["
+            + change.teams.map {
+                CellFormatting.jsonObject([
+                    ("team", json($0.team)), ("permission", json($0.permission)), ("members", "\($0.members)"),
+                ])
+            }.joined(separator: ",") + "]"
+        return SummaryItem(
+            sign: change.added ? "+" : "-",
+            text: "\(change.namespace)/\(change.name) (\(visibility); \(reached))",
+            alert: change.added && change.isPrivate == false,
+            fields: [
+                ("namespace", json(change.namespace)), ("name", json(change.name)),
+                ("is_private", change.isPrivate.map { $0 ? "true" : "false" } ?? "null"), ("teams", teamsJSON),
+            ],
+            kinds: kinds)
+    }
+
+    /// "write on 30 repositories, read on 2 repositories", highest permission first.
+    static func grantsText(_ grants: [String: Int]) -> String {
+        AccessRules.permissions.reversed().compactMap { permission in
+            grants[permission].map { "\(permission) on \(grouped($0)) \($0 == 1 ? "repository" : "repositories")" }
+        }.joined(separator: ", ")
+    }
+
+    /// `10000` as "10,000".
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number.magnitude))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return (number < 0 ? "-" : "") + text
+    }
 
     /// What holding `role` in an org counts as: a new owner or editor, or nothing.
     static func roleKinds(_ role: String) -> Set<FailKind> {
@@ -259,17 +341,8 @@ extension SnapshotComparison {
     }
 
     /// A team's role as shown: its name, or "no role".
-    static func role(_ cell: Cell) -> String {
-        cell.isNull ? "no role" : cell.text
-    }
-
-    static func rank(_ permission: Cell) -> Int {
-        switch permission {
-        case .text("admin"): 3
-        case .text("write"): 2
-        case .text("read"): 1
-        default: 0
-        }
+    static func role(_ role: String?) -> String {
+        role ?? "no role"
     }
 
     static func sign(_ kind: Difference.Kind) -> Character {
@@ -284,7 +357,7 @@ extension SnapshotComparison {
         columns.map { ($0, CellFormatting.json(row[$0])) }
     }
 
-    private static func change(_ value: String) -> [(String, String)] {
-        [("change", CellFormatting.jsonString(value))]
+    private static func json(_ text: String?) -> String {
+        text.map(CellFormatting.jsonString) ?? "null"
     }
 }

@@ -154,11 +154,7 @@ package struct LineDiffRenderer: DiffRenderer {
     ) {
         if overLimit() { return }
         let row = difference.row
-        // An access row reads as "who → what"; other keys as their values joined by "/".
-        let key =
-            table.name == "effective_access"
-            ? "\(row["username"].text) → \(row["namespace"].text)/\(row["repository"].text)"
-            : table.key.map { row[$0].text }.joined(separator: "/")
+        let key = table.key.map { row[$0].text }.joined(separator: "/")
         let detail: String
         switch difference.kind {
         case .added, .removed:

@@ -8,31 +8,31 @@ package struct Dump: Sendable {
     }
 
     package var tables: [TableSpec]
-    /// Keep the rows of these orgs (none: all).
-    package var orgs: [String]
-    /// Keep the rows about these accounts (none: all).
-    package var users: [String]
+    /// Which rows to keep, named as stored (``SnapshotReader/resolve(orgs:)`` and its siblings).
+    package var filter: RowFilter
     /// Prefix CSV text cells that a spreadsheet would run as formulas with `'` (see ``CellFormatting/csv(_:defusingFormulas:)``).
     package var defusesFormulas = true
     /// Widest a `table` column gets on a terminal before its cells are cut with `…`.
     package var maximumColumnWidth = 60
 
     /// - Parameters:
-    ///   - tableNames: the tables asked for with `--table`; empty means all (or, with `users`, those about an
-    ///     account: ``TableSpec/aboutAccount``).
+    ///   - tableNames: the tables asked for with `--table`; empty means every stored table (``TableSpec/dumpedByDefault``),
+    ///     or, with a user or repository filter, those about an account (``TableSpec/aboutAccount``) or a
+    ///     repository (``TableSpec/aboutRepository``).
     /// - Throws: ``DumpError/unknownTable(_:)``.
-    package init(tableNames: [String], orgs: [String] = [], users: [String] = []) throws {
+    package init(tableNames: [String], filter: RowFilter = RowFilter()) throws {
         var names = tableNames
         if names.isEmpty {
-            names = users.isEmpty ? TableSpec.all.map(\.name) : TableSpec.aboutAccount
+            if filter.users != nil { names += TableSpec.aboutAccount }
+            if filter.repositories != nil { names += TableSpec.aboutRepository }
+            if names.isEmpty { names = TableSpec.dumpedByDefault }
         }
         var seen = Set<String>()
         tables = try names.filter { seen.insert($0).inserted }.map { name in
             guard let spec = TableSpec.named(name) else { throw DumpError.unknownTable(name) }
             return spec
         }
-        self.orgs = orgs
-        self.users = users
+        self.filter = filter
     }
 
     /// Writes the selected tables to `output`.
@@ -49,7 +49,7 @@ package struct Dump: Sendable {
                 output.write("  \(CellFormatting.jsonString(table.name)): [")
                 let columns = reader.columns(of: table)
                 var first = true
-                try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
+                try reader.forEachRow(of: table, columns: columns, filter: filter) { cells in
                     output.write(first ? "\n    " : ",\n    ")
                     output.write(CellFormatting.jsonObject(columns: columns, cells: cells))
                     first = false
@@ -61,7 +61,7 @@ package struct Dump: Sendable {
             for table in tables {
                 let columns = reader.columns(of: table)
                 let name = CellFormatting.jsonString(table.name)
-                try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
+                try reader.forEachRow(of: table, columns: columns, filter: filter) { cells in
                     output.write(
                         "{\"row\": \(CellFormatting.jsonObject(columns: columns, cells: cells)), \"table\": \(name)}\n")
                 }
@@ -127,7 +127,7 @@ package struct Dump: Sendable {
         let columns = reader.columns(of: table)
         let defuse = defusesFormulas
         output.write(CellFormatting.csvLine(columns.map { CellFormatting.csv(.text($0), defusingFormulas: defuse) }))
-        try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
+        try reader.forEachRow(of: table, columns: columns, filter: filter) { cells in
             output.write(CellFormatting.csvLine(cells.map { CellFormatting.csv($0, defusingFormulas: defuse) }))
         }
     }
@@ -137,7 +137,7 @@ package struct Dump: Sendable {
         let columns = reader.columns(of: table)
         var widths = columns.map(CellFormatting.displayWidth)
         var rows = 0
-        try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
+        try reader.forEachRow(of: table, columns: columns, filter: filter) { cells in
             rows += 1
             for (index, cell) in cells.enumerated() {
                 widths[index] = max(widths[index], CellFormatting.displayWidth(CellFormatting.terminal(cell)))
@@ -156,7 +156,7 @@ package struct Dump: Sendable {
         }
         output.write(line(columns))
         output.write(line(widths.map { String(repeating: "-", count: $0) }))
-        try reader.forEachRow(of: table, columns: columns, orgs: orgs, users: users) { cells in
+        try reader.forEachRow(of: table, columns: columns, filter: filter) { cells in
             output.write(line(cells.map(CellFormatting.terminal)))
         }
     }

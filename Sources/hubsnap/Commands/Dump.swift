@@ -9,10 +9,13 @@ extension HubSnap {
         static let configuration = CommandConfiguration(
             abstract: "Print a snapshot's tables as aligned columns, CSV, JSON or NDJSON.",
             discussion: """
-                Tables: \(TableSpec.all.map(\.name).joined(separator: ", ")). effective_access lists, for every \
-                account and org repository it can reach, the highest permission and every source of it (see \
-                docs/schema.md). Rows come in key order and JSON keys are sorted, so two dumps diff cleanly. CSV \
-                cells that a spreadsheet would run as formulas are prefixed with '. The file is opened read-only.
+                Tables: \(TableSpec.all.map(\.name).joined(separator: ", ")). Without --table every table but \
+                effective_access is written. org_grants lists the members who are admin on every repository of \
+                an org (as owner or editor, or through a team holding that role); effective_access expands every \
+                grant into one row per account and repository it reaches, and is written only when asked for by \
+                name or for --user and --repo (see docs/schema.md). Rows come in key order and JSON keys are \
+                sorted, so two dumps diff cleanly. CSV cells that a spreadsheet would run as formulas are \
+                prefixed with '. The file is opened read-only.
 
                 \(ExitCodes.helpText(ExitCodes.dump))
                 """
@@ -31,10 +34,18 @@ extension HubSnap {
 
         @Option(
             help: ArgumentHelp(
-                "Everything about this account: its accounts row, org roles, teams, effective access, invites and "
-                    + "tokens (unless --table says otherwise); repeat or separate with commas for several.",
+                "Everything about this account (a username or an email, any case): its accounts row, org roles, "
+                    + "teams, org-wide grants, effective access, invites and tokens (unless --table says otherwise); "
+                    + "repeat or separate with commas for several.",
                 valueName: "username"))
         var user: [String] = []
+
+        @Option(
+            help: ArgumentHelp(
+                "Who can reach this repository and through what: the repository, its team grants and its effective "
+                    + "access (unless --table says otherwise); repeat or separate with commas for several.",
+                valueName: "namespace/name"))
+        var repo: [String] = []
 
         @Option(help: "table, csv, json or ndjson. Default: table on a terminal, json otherwise.")
         var format: HubSnapKit.Dump.Format?
@@ -53,6 +64,9 @@ extension HubSnap {
         var defuseFormulas = true
 
         func validate() throws {
+            for text in ListValues.split(repo) where RepositoryName(text) == nil {
+                throw ValidationError("--repo '\(text)' is not NAMESPACE/NAME; write it as in 'acme/api'")
+            }
             if outputDir != nil, let format, format != .csv {
                 throw ValidationError("--output-dir writes CSV files; drop --format \(format.rawValue) or --output-dir")
             }
@@ -60,13 +74,11 @@ extension HubSnap {
 
         func run() throws {
             do {
-                let orgs = ListValues.split(org)
-                let users = ListValues.split(user)
-                var dump = try HubSnapKit.Dump(tableNames: table, orgs: orgs, users: users)
-                dump.defusesFormulas = defuseFormulas
                 let reader = try SnapshotReader(path: snapshot)
                 defer { reader.close() }
-                try Self.noteUnknownNames(orgs: orgs, users: users, in: reader)
+                var dump = try HubSnapKit.Dump(
+                    tableNames: table, filter: try Self.filter(org: org, user: user, repo: repo, in: reader))
+                dump.defusesFormulas = defuseFormulas
                 if let outputDir {
                     let directory = URL(fileURLWithPath: outputDir)
                     do {
@@ -89,20 +101,32 @@ extension HubSnap {
             }
         }
 
-        /// A filter that matches nothing is more often a typo than a question: say so on stderr.
-        static func noteUnknownNames(orgs: [String], users: [String], in reader: SnapshotReader) throws {
-            guard let organizations = TableSpec.named("organizations"), let accounts = TableSpec.named("accounts")
-            else { return }
-            for org in orgs {
-                var found = false
-                try reader.forEachRow(of: organizations, columns: ["name"], orgs: [org]) { _ in found = true }
-                if !found { Terminal.note("no organization '\(org)' in '\(reader.path)'") }
+        /// The names typed turned into the names stored (any case; an account by username or email). A name that
+        /// matches nothing is more often a typo than a question: it is said on stderr, and keeps no rows.
+        static func filter(org: [String], user: [String], repo: [String], in reader: SnapshotReader) throws
+            -> RowFilter
+        {
+            var filter = RowFilter()
+            let orgs = ListValues.split(org)
+            if !orgs.isEmpty {
+                let (names, unknown) = try reader.resolve(orgs: orgs)
+                for org in unknown { Terminal.note("no organization '\(org)' in '\(reader.path)'") }
+                filter.orgs = names
             }
-            for user in users {
-                var found = false
-                try reader.forEachRow(of: accounts, columns: ["username"], users: [user]) { _ in found = true }
-                if !found { Terminal.note("no member account '\(user)' in '\(reader.path)'") }
+            let users = ListValues.split(user)
+            if !users.isEmpty {
+                let (names, unknown) = try reader.resolve(users: users)
+                for user in unknown { Terminal.note("no member account '\(user)' in '\(reader.path)'") }
+                // An unknown name is kept as typed: it may still be an invitee or a token owner.
+                filter.users = names + unknown
             }
+            let repositories = ListValues.split(repo).compactMap(RepositoryName.init)
+            if !repositories.isEmpty {
+                let (names, unknown) = try reader.resolve(repositories: repositories)
+                for repository in unknown { Terminal.note("no repository '\(repository)' in '\(reader.path)'") }
+                filter.repositories = names
+            }
+            return filter
         }
     }
 }

@@ -36,6 +36,8 @@ struct Failure: Error {
                 self.init(error.localizedDescription, exitCode: ExitCodes.dataError)
             case .temporaryStorage:
                 self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)
+            case .unknownTable:
+                self.init(error.localizedDescription, exitCode: ExitCodes.software)
             }
         case let error as OutputError:
             self.init(error.localizedDescription, exitCode: ExitCodes.cannotCreate)

@@ -61,7 +61,7 @@ struct DiffReportTests {
         #expect(result.outcome.failed)
         #expect(result.outcome.found == [.any, .newMember, .newEditor, .accessGained, .permissionEscalation])
         #expect(result.text.contains("    + acme: ed (editor)\n"))
-        #expect(result.text.contains("    + ed: acme/api admin via role:editor\n"))
+        #expect(result.text.contains("    + acme: ed now admin on every repository of acme: 1, via role:editor\n"))
     }
 
     @Test func aTeamGrantLoweredIsNoEscalationButLosesAccess() throws {
@@ -77,8 +77,8 @@ struct DiffReportTests {
             new: { f in try f.execute("INSERT INTO repository_permissions VALUES ('acme', 'api', 'writers', 'read')") })
         #expect(!result.outcome.failed)
         #expect(result.outcome.found == [.any, .accessLost])
-        #expect(result.text.contains("    ~ acme/api: team writers admin → read\n"))
-        #expect(result.text.contains("    - mia: acme/api admin → read via team:writers (was via team:writers)\n"))
+        #expect(result.text.contains("    ~ acme/api: team writers admin → read (reaches 1 member)\n"))
+        #expect(!result.text.contains("mia: acme/api"), "told at its cause, not per member")
     }
 
     @Test func snapshotsTakenDifferentlyCarryNotes() throws {
@@ -136,9 +136,10 @@ struct DiffReportTests {
         #expect(!result.outcome.failed, "\(result.text)")
         #expect(result.outcome.found == [.any, .teamChange])
         #expect(result.text.contains("    ~ acme: release-eng → releng\n"))
-        #expect(
-            result.text.contains("    + acme/api: team releng admin (renamed from release-eng, which held admin)\n"))
-        #expect(result.text.contains("    ~ mia: acme/api admin, via team:release-eng → team:releng\n"))
+        // What the team kept under its new name is told by the rename alone.
+        #expect(!result.text.contains("    + acme/api: team releng"))
+        #expect(!result.text.contains("    + acme/releng: mia"))
+        #expect(result.text.contains("  Teams renamed\n    ~ acme: release-eng → releng\n\nChanges by table"))
     }
 
     @Test func joiningATeamThatHoldsTheOwnerRoleMakesANewOwner() throws {
@@ -149,7 +150,9 @@ struct DiffReportTests {
         #expect(result.outcome.found.isSuperset(of: [.newOwner, .teamChange, .accessGained]))
         #expect(
             result.text.contains(
-                "    + acme/owners: mia (the team holds the owner role: admin on every repository of the org)\n"))
+                "    + acme/owners: mia (the team holds the owner role: admin on every repository of acme)\n"))
+        #expect(
+            result.text.contains("    + acme: mia now admin on every repository of acme: 1, via team-role:owners\n"))
     }
 
     @Test func aTeamGivenTheEditorRoleMakesItsMembersEditors() throws {
@@ -159,7 +162,8 @@ struct DiffReportTests {
             new: { f in try f.team("ops", of: "acme", role: "editor", members: ["mia"]) })
         #expect(result.outcome.failed)
         #expect(result.outcome.found == [.any, .newEditor, .roleChange, .accessGained, .permissionEscalation])
-        #expect(result.text.contains("    ~ acme/ops: member → editor (its members are now admin on every repository"))
+        #expect(result.text.contains("    ~ acme/ops: member → editor\n"))
+        #expect(result.text.contains("    + acme: mia now admin on every repository of acme: 1, via team-role:ops\n"))
     }
 
     @Test func aRepositoryCreatedPublicIsFlagged() throws {
@@ -168,8 +172,10 @@ struct DiffReportTests {
             try f.repository("new-private", of: "acme")
         }
         #expect(result.outcome.failed)
-        #expect(result.text.contains("    ~ acme/new-public was created public (read for everyone)\n"))
-        #expect(!result.text.contains("new-private was created"))
+        #expect(result.outcome.found == [.any, .repoMadePublic])
+        #expect(result.text.contains("    + acme/new-public (public: read for everyone; no team grants)\n"))
+        #expect(result.text.contains("    + acme/new-private (private; no team grants)\n"))
+        #expect(!result.text.contains("  Repositories made public\n"), "a repository created public is told once")
     }
 
     @Test func nullAndEmptyTextAreDifferentValues() throws {
@@ -199,7 +205,7 @@ struct DiffReportTests {
                     description: "<img src=x onerror=alert(1)> @acme/owners [click](http://x.example) & *bold*")
             }
         }
-        #expect(result.markdown.contains("- `~` **acme/repo-0 was created public (read for everyone)**\n"))
+        #expect(result.markdown.contains("- `+` **acme/repo-0 (public: read for everyone; no team grants)**\n"))
         #expect(result.markdown.contains("- … and 3 more (`hubsnap diff --format json` lists them all)\n"))
         #expect(
             result.markdown.contains(
@@ -207,7 +213,7 @@ struct DiffReportTests {
             ))
         #expect(!result.markdown.replacingOccurrences(of: "\\<img", with: "").contains("<img"))
         // The other formats list everything.
-        #expect(result.text.contains("repo-4 was created public"))
+        #expect(result.text.contains("    + acme/repo-4 (public: read for everyone; no team grants)\n"))
     }
 
     @Test func aTeamRenamedAndGivenTheEditorRoleInOneGoMakesEditors() throws {
@@ -219,9 +225,9 @@ struct DiffReportTests {
         #expect(result.outcome.found.isSuperset(of: [.newEditor, .roleChange, .teamChange]))
         #expect(
             result.text.contains(
-                "    ~ acme/platform: member → editor (renamed from ops) (its members are now admin on every repository"
-            ))
-        #expect(result.text.contains("    + acme/platform: mia (the team holds the editor role"))
+                "    ~ acme/platform: member → editor (renamed from ops)\n"))
+        #expect(
+            result.text.contains("    + acme: mia now admin on every repository of acme: 1, via team-role:platform\n"))
     }
 
     @Test func aMemberWhoOnlyReadsPublicRepositoriesGainsNothingAPolicyStops() throws {
@@ -234,16 +240,175 @@ struct DiffReportTests {
             new: { f in try f.member("newbie", of: "acme", role: "member") })
         #expect(!result.outcome.failed)
         #expect(result.outcome.found == [.any, .newMember])
-        #expect(result.text.contains("    + newbie: acme/open read via public\n"), "still listed: \(result.text)")
+        #expect(result.text.contains("    + acme: newbie (member)\n"))
+        #expect(!result.text.contains("newbie: acme/open"), "a public repository is a fact about it, not a grant")
     }
 
     @Test func markdownStopsListingPastItsBudget() throws {
         let result = try Self.compare(markdownBudget: 150, base: Self.acme) { f in
             for index in 0..<6 { try f.repository("repo-\(index)", of: "acme") }
         }
-        #expect(result.markdown.contains("- `+` **olga: acme/repo-0 admin via role:owner**\n"))
-        #expect(!result.markdown.contains("repo-5 admin"))
+        #expect(result.markdown.contains("- `+` acme/repo-0 (private; no team grants)\n"))
+        #expect(!result.markdown.contains("repo-5 (private"))
         #expect(result.markdown.contains(" more (`hubsnap diff --format json` lists them all)\n"))
-        #expect(result.text.contains("olga: acme/repo-5 admin via role:owner"))
+        #expect(result.text.contains("    + acme/repo-5 (private; no team grants)\n"))
+    }
+
+    // MARK: Changes told at their cause
+
+    /// The summary's lines (those indented under a section title), without the table changes.
+    static func summaryLines(_ text: String) -> [String] {
+        let summary = text.components(separatedBy: "\nChanges by table\n")[0]
+        return summary.split(separator: "\n").filter { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
+    }
+
+    @Test func anOwnerAddedIsOneLineWhateverTheOrgHolds() throws {
+        let result = try Self.compare(
+            failOn: [.accessGained],
+            base: { f in
+                try Self.acme(f)
+                for index in 0..<1_200 { try f.repository("repo-\(index)", of: "acme") }
+            },
+            new: { f in try f.member("neo", of: "acme", role: "owner") })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .newMember, .newOwner, .accessGained, .permissionEscalation])
+        #expect(
+            Self.summaryLines(result.text) == [
+                "+ acme: neo (owner)", "+ acme: neo now admin on every repository of acme: 1,201, via role:owner",
+            ])
+    }
+
+    @Test func aNewPrivateRepositoryGrantsOwnersAndEditorsNothingNew() throws {
+        let result = try Self.compare(
+            failOn: [.accessGained, .permissionEscalation, .newOwner],
+            base: { f in
+                try Self.acme(f)
+                try f.member("ed", of: "acme", role: "editor")
+            },
+            new: { f in try f.repository("secret", of: "acme") })
+        #expect(!result.outcome.failed, "\(result.text)")
+        #expect(result.outcome.found == [.any])
+        #expect(Self.summaryLines(result.text) == ["+ acme/secret (private; no team grants)"])
+    }
+
+    @Test func aNewRepositoryIsListedWithWhoReachesItThroughTeams() throws {
+        let result = try Self.compare(
+            failOn: [.accessGained],
+            base: { f in
+                try Self.acme(f)
+                try f.member("mia", of: "acme", role: "member")
+                try f.team("writers", of: "acme", members: ["mia", "olga"])
+            },
+            new: { f in try f.repository("tools", of: "acme", grants: [("writers", "write"), ("readers", "read")]) })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .accessGained, .permissionEscalation])
+        #expect(
+            Self.summaryLines(result.text) == [
+                "+ acme/tools (private; teams: readers read, 0 members; writers write, 2 members)"
+            ])
+    }
+
+    @Test func joiningATeamIsOneLineWithWhatTheTeamGrants() throws {
+        let result = try Self.compare(
+            failOn: [.accessGained],
+            base: { f in
+                try Self.acme(f)
+                try f.member("mia", of: "acme", role: "member")
+                try f.team("writers", of: "acme", members: [])
+                for index in 0..<30 { try f.repository("w\(index)", of: "acme", grants: [("writers", "write")]) }
+                try f.repository("ops", of: "acme", grants: [("writers", "admin")])
+            },
+            new: { f in try f.execute("INSERT INTO team_members VALUES ('acme', 'writers', 'mia')") })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .teamChange, .accessGained, .permissionEscalation])
+        #expect(
+            Self.summaryLines(result.text) == [
+                "+ acme/writers: mia (the team grants admin on 1 repository, write on 30 repositories)"
+            ])
+    }
+
+    @Test func anOwnerJoiningATeamGainsNothing() throws {
+        let result = try Self.compare(failOn: [.accessGained, .permissionEscalation], base: Self.acme) { f in
+            try f.execute("INSERT INTO team_members VALUES ('acme', 'readers', 'olga')")
+        }
+        #expect(!result.outcome.failed)
+        #expect(result.outcome.found == [.any, .teamChange])
+        #expect(
+            Self.summaryLines(result.text) == [
+                "+ acme/readers: olga (the team grants read on 1 repository; already admin on every repository via "
+                    + "role:owner)"
+            ])
+    }
+
+    @Test func leavingATeamThatGrantsSomethingLosesAccess() throws {
+        let result = try Self.compare(
+            failOn: [.accessLost],
+            base: { f in
+                try Self.acme(f)
+                try f.member("mia", of: "acme", role: "member")
+            },
+            old: { f in try f.execute("INSERT INTO team_members VALUES ('acme', 'readers', 'mia')") },
+            new: { _ in })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .teamChange, .accessLost])
+        #expect(Self.summaryLines(result.text) == ["- acme/readers: mia (the team grants read on 1 repository)"])
+    }
+
+    @Test func aTeamGrantRaisedIsOneLineWithTheMembersItReaches() throws {
+        let result = try Self.compare(
+            failOn: [.permissionEscalation],
+            base: { f in
+                try f.org("acme")
+                try f.member("olga", of: "acme", role: "owner")
+                for index in 0..<40 { try f.member("m\(index)", of: "acme", role: "member") }
+                try f.team("readers", of: "acme", members: ["olga"] + (0..<40).map { "m\($0)" })
+            },
+            old: { f in try f.repository("api", of: "acme", grants: [("readers", "read")]) },
+            new: { f in try f.repository("api", of: "acme", grants: [("readers", "write")]) })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .permissionEscalation, .accessGained])
+        // The owner already holds admin: the raise reaches the 40 others.
+        #expect(Self.summaryLines(result.text) == ["~ acme/api: team readers read → write (reaches 40 members)"])
+    }
+
+    @Test func anOwnerRemovedLosesTheOrgWideGrant() throws {
+        let result = try Self.compare(
+            failOn: [.accessLost], base: Self.acme,
+            old: { f in try f.member("neo", of: "acme", role: "owner") }, new: { _ in })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .removedMember, .accessLost])
+        #expect(
+            Self.summaryLines(result.text) == [
+                "- acme: neo (owner)",
+                "- acme: neo no longer admin on every repository of acme: 1 (was via role:owner)",
+            ])
+    }
+
+    @Test func aRoleRaisedToOwnerIsARoleChangeAndAnOrgWideGrant() throws {
+        let result = try Self.compare(
+            failOn: [.newOwner], base: Self.acme,
+            old: { f in try f.member("mia", of: "acme", role: "member") },
+            new: { f in try f.member("mia", of: "acme", role: "owner") })
+        #expect(result.outcome.failed)
+        #expect(result.outcome.found == [.any, .roleChange, .newOwner, .accessGained, .permissionEscalation])
+        #expect(
+            Self.summaryLines(result.text) == [
+                "~ acme: mia member → owner", "+ acme: mia now admin on every repository of acme: 1, via role:owner",
+            ])
+    }
+
+    @Test func anOwnerAlsoGivenAnOwnerTeamKeepsTheGrantThroughAnotherSource() throws {
+        let result = try Self.compare(
+            failOn: [.accessGained, .newOwner],
+            base: { f in
+                try Self.acme(f)
+                try f.team("owners", of: "acme", role: "owner", members: [])
+            },
+            new: { f in try f.execute("INSERT INTO team_members VALUES ('acme', 'owners', 'olga')") })
+        #expect(!result.outcome.failed, "\(result.text)")
+        #expect(result.outcome.found == [.any, .teamChange])
+        #expect(
+            Self.summaryLines(result.text).contains(
+                "~ acme: olga admin on every repository, via role:owner → role:owner, team-role:owners"))
     }
 }

@@ -99,9 +99,13 @@ struct DumpTests {
         try fixture.close()
         let reader = try SnapshotReader(path: fixture.path)
         defer { reader.close() }
-        func rows(orgs: [String] = [], users: [String] = []) throws -> [String] {
+        func rows(orgs: [String]? = nil, users: [String]? = nil) throws -> [String] {
+            // Names are resolved as `hubsnap dump` does: any case, as stored.
+            let filter = RowFilter(
+                orgs: try orgs.map { try reader.resolve(orgs: $0).names },
+                users: try users.map { try reader.resolve(users: $0).names })
             var output = StringOutput()
-            try Dump(tableNames: ["org_members"], orgs: orgs, users: users).write(
+            try Dump(tableNames: ["org_members"], filter: filter).write(
                 from: reader, format: .csv, to: &output)
             return output.text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
                 .map { $0.split(separator: ",").prefix(2).joined(separator: "/") }
