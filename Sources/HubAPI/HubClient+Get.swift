@@ -165,6 +165,8 @@ extension HubClient {
             return "unexpected value at \(path(context))"
         case .keyNotFound(let key, let context):
             return "missing key '\(snakeCase(key.stringValue))' at \(path(context))"
+        case .dataCorrupted(let context) where context.debugDescription == AccessField.emptyValue:
+            return "empty value at \(path(context))"
         case .dataCorrupted(let context):
             return "malformed JSON at \(path(context))"
         @unknown default:

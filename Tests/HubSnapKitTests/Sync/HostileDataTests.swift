@@ -80,22 +80,6 @@ struct HostileDataTests {
         #expect(outcome.warnings.isEmpty, "\(outcome.warnings)")
     }
 
-    @Test func aMemberWithoutARoleIsStoredAsMemberWithAWarning() async throws {
-        let outcome = try await Self.sync { request, body in
-            guard Self.isPage(request, of: Self.membersPath, 1) else { return body }
-            var results = body.results
-            results[0] = results[0].setting("role", to: .null)
-            return body.setting("results", to: .array(results))
-        }
-        let members = try #require(outcome.tables["org_members"])
-        #expect(members.count == Self.owner.tables["org_members"]?.count)
-        #expect(
-            outcome.warnings.count == 1
-                && outcome.warnings[0].hasPrefix(
-                    "organization '\(Self.org)': 1 members came without a role and were stored as 'member' ("),
-            "\(outcome.warnings)")
-    }
-
     @Test(arguments: [JSONValue.int(Int.max), .int(-1), .string("lots"), .null])
     func anAbsurdCountIsIgnored(count: JSONValue) async throws {
         let outcome = try await Self.sync { _, body in
@@ -240,6 +224,27 @@ struct HostileDataTests {
         }
         #expect(reason == "unexpected value at results[0].is_private", "\(reason)")
         #expect(error.localizedDescription.contains(Self.repositoriesPath))
+    }
+
+    /// A field that decides access is never given a default: a guess would be more open or less than the truth.
+    @Test(arguments: [
+        ("members", "role", JSONValue.null, "unexpected value at results[3].role"),
+        ("members", "role", JSONValue.string(""), "empty value at results[3].role"),
+        ("members", "role", nil, "missing key 'role' at results[3]"),
+        ("repositories", "is_private", JSONValue.null, "unexpected value at results[3].is_private"),
+        ("repositories", "is_private", nil, "missing key 'is_private' at results[3]"),
+    ])
+    func aMissingAccessFieldEndsTheSyncNamingIt(
+        list: String, field: String, value: JSONValue?, reason: String
+    ) async throws {
+        let path = list == "members" ? Self.membersPath : Self.repositoriesPath
+        let (error, _) = try await Self.failingSync { request, body in
+            guard Self.isPage(request, of: path, 1) else { return body }
+            var results = body.results
+            results[3] = value.map { results[3].setting(field, to: $0) } ?? results[3].removing(field)
+            return body.setting("results", to: .array(results))
+        }
+        #expect(error == .undecodable(endpoint: path, reason: reason))
     }
 
     @Test func aPageWithoutResultsIsNotAnEmptyPage() async throws {
