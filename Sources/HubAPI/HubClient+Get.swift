@@ -35,7 +35,8 @@ extension HubClient {
     /// GETs every page of a list: `page_size=100`, then `next` until it is null.
     ///
     /// - Throws: ``APIError/foreignNextLink(endpoint:host:)`` when `next` leaves the API host,
-    ///   ``APIError/pagingLoop(endpoint:)`` when it returns to a page already read.
+    ///   ``APIError/pagingLoop(endpoint:)`` when it returns to a page already read,
+    ///   ``APIError/tooManyPages(endpoint:pages:)`` when it goes on past what `count` announced (or the cap).
     package func list<Item: Decodable & Sendable>(
         _ type: Item.Type,
         path: String,
@@ -83,9 +84,13 @@ extension HubClient {
         var seen = Set<String>()
         var items: [Item] = []
         var prefetched = firstPage
+        var limit = configuration.maxPages
         while let pageURL = next {
             guard seen.insert(pageURL.absoluteString).inserted else {
                 throw APIError.pagingLoop(endpoint: endpoint)
+            }
+            guard seen.count <= limit else {
+                throw APIError.tooManyPages(endpoint: endpoint, pages: limit)
             }
             let page: Page<Item>
             if let prefetched {
@@ -97,11 +102,24 @@ extension HubClient {
                     throw ListShrank.shrank
                 }
             }
+            if seen.count == 1 {
+                limit = Self.pageLimit(count: page.count, firstPageItems: page.results.count, cap: limit)
+            }
             prefetched = nil
             items.append(contentsOf: page.results)
             next = try resolveNext(page.next, endpoint: endpoint)
         }
         return items
+    }
+
+    /// The most pages a list may take: the pages its `count` implies at the first page's size, plus a margin for
+    /// a list that grows while it is read, and never more than `cap`. Without a usable `count`, `cap`.
+    static func pageLimit(count: Int?, firstPageItems: Int, cap: Int) -> Int {
+        guard let count, count >= 0 else { return cap }
+        let perPage = max(1, firstPageItems)
+        let expected = count / perPage + (count % perPage == 0 ? 0 : 1)
+        guard expected < cap else { return cap }
+        return min(cap, max(1, expected) + max(5, expected / 10))
     }
 
     func resolveNext(_ next: String?, endpoint: String) throws -> URL? {

@@ -18,6 +18,8 @@ package struct HubClientConfiguration: Sendable {
     package var initialBackoff: Duration
     /// Largest body accepted for one reply.
     package var maxBodyBytes: Int
+    /// The most pages one list may have, whatever its `count` says: a bound on a `next` that never ends.
+    package var maxPages: Int
     package var userAgent: String
 
     package init(
@@ -29,6 +31,7 @@ package struct HubClientConfiguration: Sendable {
         retryBudget: Duration = .seconds(300),
         initialBackoff: Duration = .milliseconds(250),
         maxBodyBytes: Int = 32 * 1024 * 1024,
+        maxPages: Int = 10_000,
         userAgent: String = "hubsnap"
     ) {
         self.baseURL = baseURL
@@ -39,6 +42,7 @@ package struct HubClientConfiguration: Sendable {
         self.retryBudget = retryBudget
         self.initialBackoff = initialBackoff
         self.maxBodyBytes = maxBodyBytes
+        self.maxPages = maxPages
         self.userAgent = userAgent
     }
 

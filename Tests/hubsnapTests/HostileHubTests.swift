@@ -66,4 +66,22 @@ struct HostileHubTests {
         #expect(result.stderr.contains("GET \(path)"), "\(result.stderr)")
         #expect(result.stderr.contains("results[0].permission"), "\(result.stderr)")
     }
+
+    // MARK: - Paging
+
+    @Test func aNextThatIsNewOnEveryPageExits69SoonAfterTheCount() async throws {
+        let path = "/v2/orgs/\(Self.org)/members"
+        let options = FakeHubOptions(
+            rateLimit: 1_000_000,
+            rewriteBody: { request, body in
+                // Page 1 again and again, each time under a new URL (relative: the client resolves it on the API's
+                // origin, and the test needs no port).
+                guard request.path == path else { return body }
+                let nonce = Int(request.query?.split(separator: "nonce=").last?.prefix { $0.isNumber } ?? "") ?? 0
+                return body.setting("next", to: .string("\(path)?nonce=\(nonce + 1)&page_size=100"))
+            })
+        let result = try await sync(options: options)
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("paging GET \(path) went on past 6 pages"), "\(result.stderr)")
+    }
 }

@@ -66,7 +66,8 @@ struct Failure: Error {
             ExitCodes.temporaryFailure
         case .invalidBaseURL, .insecureBaseURL:
             ExitCodes.usage
-        case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop:
+        case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop,
+            .tooManyPages:
             ExitCodes.unavailable
         }
     }

@@ -27,11 +27,12 @@ struct HostileDataTests {
     /// Runs a sync that must fail; returns its error and the requests the server saw, and checks that it left no
     /// file behind.
     static func failingSync(
-        maxBodyBytes: Int = 32 << 20, _ rewrite: @escaping FakeHubOptions.BodyRewrite
+        maxBodyBytes: Int = 32 << 20, maxPages: Int = 10_000, _ rewrite: @escaping FakeHubOptions.BodyRewrite
     ) async throws -> (error: APIError, requests: [RecordedRequest]) {
         let attempt = try await SyncHarness.attempt(
             dataset, options: FakeHubOptions(rateLimit: 1_000_000, rewriteBody: rewrite),
-            credentials: SyncHarness.credentials(.password, org: org), orgs: [org], maxBodyBytes: maxBodyBytes)
+            credentials: SyncHarness.credentials(.password, org: org), orgs: [org], maxBodyBytes: maxBodyBytes,
+            maxPages: maxPages)
         #expect(attempt.filesLeft.isEmpty, "\(attempt.filesLeft)")
         switch attempt.result {
         case .success:
@@ -194,6 +195,40 @@ struct HostileDataTests {
         }
         #expect(error == .pagingLoop(endpoint: Self.membersPath))
         #expect(requests.filter { $0.path == Self.membersPath }.count == 3)
+    }
+
+    /// A `next` that is new on every page: page 3 again and again, each time with another `nonce`, on the origin
+    /// of the page's own links.
+    static func endlessNext(_ request: RequestAttempt, _ body: JSONValue, count: JSONValue?) -> JSONValue {
+        guard request.path == Self.membersPath,
+            let link = body["next"]?.string ?? body["previous"]?.string,
+            let origin = link.range(of: "/v2/").map({ link[..<$0.lowerBound] })
+        else { return body }
+        let nonce =
+            (request.query ?? "").split(separator: "&").compactMap { pair -> Int? in
+                pair.hasPrefix("nonce=") ? Int(pair.dropFirst(6)) : nil
+            }.first ?? 0
+        let next = JSONValue.string("\(origin)\(Self.membersPath)?nonce=\(nonce + 1)&page=3&page_size=100")
+        let spoiled = body.setting("next", to: next)
+        return count.map { spoiled.setting("count", to: $0) } ?? spoiled
+    }
+
+    @Test(arguments: [JSONValue.int(Int.max), .int(-1), .null, .string("lots")])
+    func aNextThatNeverEndsStopsAtTheCap(count: JSONValue) async throws {
+        let (error, requests) = try await Self.failingSync(maxPages: 40) { request, body in
+            Self.endlessNext(request, body, count: count)
+        }
+        #expect(error == .tooManyPages(endpoint: Self.membersPath, pages: 40))
+        #expect(requests.filter { $0.path == Self.membersPath }.count == 40)
+    }
+
+    @Test func aNextThatGoesOnPastTheCountStopsSoonAfter() async throws {
+        // 250 members in pages of 100: 3 pages, and a margin of 5.
+        let (error, requests) = try await Self.failingSync { request, body in
+            Self.endlessNext(request, body, count: nil)
+        }
+        #expect(error == .tooManyPages(endpoint: Self.membersPath, pages: 8))
+        #expect(requests.filter { $0.path == Self.membersPath }.count == 8)
     }
 
     @Test func aNullWhereANameBelongsEndsTheSyncNamingTheField() async throws {
