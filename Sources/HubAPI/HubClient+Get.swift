@@ -11,7 +11,7 @@ extension HubClient {
 
     /// GETs `url` and decodes a `T`; 4xx replies become ``APIError``s.
     package func get<T: Decodable & Sendable>(_ type: T.Type, url: URL) async throws -> T {
-        let endpoint = url.path
+        let endpoint = url.path(percentEncoded: true)
         return try await send(method: .GET, url: url, endpoint: endpoint, authenticated: true) { response in
             guard (200..<300).contains(response.status) else {
                 throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind)

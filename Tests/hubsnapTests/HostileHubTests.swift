@@ -84,4 +84,34 @@ struct HostileHubTests {
         #expect(result.status == 69, "\(result.stderr)")
         #expect(result.stderr.contains("paging GET \(path) went on past 6 pages"), "\(result.stderr)")
     }
+
+    // MARK: - Names in request paths
+
+    /// Repositories named with what a path would read as structure: each is still asked for by its own name.
+    @Test func namesWithSlashesDotsAndPercentsAddressThemselves() async throws {
+        var dataset = Self.dataset
+        let names = ["a/b", "..", ".", "x?y#z", "%2e%2e"]
+        let granted = dataset.orgs[0].repositories.indices.filter {
+            !dataset.orgs[0].repositories[$0].teamPermissions.isEmpty
+        }
+        try #require(granted.count >= names.count)
+        for (index, name) in zip(granted, names) {
+            dataset.orgs[0].repositories[index].name = name
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let output = directory.path("hub.db")
+        let result = try await CLIHarness.withHub(dataset) { hub in
+            try await Binary.run(
+                ["sync", "--api-url", hub.baseURL, "--org", Self.org, "--output", output],
+                environment: CLIHarness.password)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("warnings: 0"), "\(result.stdout)")
+        let expected = ExpectedSnapshot(
+            dataset: dataset, orgs: [Self.org], principal: DemoCredentials.username, access: .owner)
+        let differences = SnapshotDump.differences(
+            actual: try SnapshotDump.tables(at: output), expected: expected.tables)
+        #expect(differences.isEmpty, "\(differences)")
+    }
 }
