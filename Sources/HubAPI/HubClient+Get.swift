@@ -127,10 +127,15 @@ extension HubClient {
         guard let target = URL(string: next, relativeTo: configuration.baseURL)?.absoluteURL else {
             throw APIError.undecodable(endpoint: endpoint, reason: "next is not a URL")
         }
-        guard isSameOrigin(target) else {
+        guard let followed = Self.followableNext(target, base: configuration.baseURL) else {
             throw APIError.foreignNextLink(endpoint: endpoint, host: target.host ?? next)
         }
-        return target
+        if followed != target {
+            logger.debug(
+                "following a next link over the API's scheme and port",
+                metadata: ["http.path": "\(endpoint)", "http.next_scheme": "\(target.scheme ?? "")"])
+        }
+        return followed
     }
 
     static func error(for response: RawResponse, endpoint: String, kind: CredentialKind) -> APIError {

@@ -101,10 +101,29 @@ package final class HubClient: Sendable {
 
     /// True when `url` points at the same scheme, host and port as the API.
     func isSameOrigin(_ url: URL) -> Bool {
-        let base = configuration.baseURL
-        return url.scheme?.lowercased() == base.scheme?.lowercased()
+        Self.isSameOrigin(url, base: configuration.baseURL)
+    }
+
+    static func isSameOrigin(_ url: URL, base: URL) -> Bool {
+        url.scheme?.lowercased() == base.scheme?.lowercased()
             && url.host?.lowercased() == base.host?.lowercased()
-            && (url.port ?? Self.defaultPort(url.scheme)) == (base.port ?? Self.defaultPort(base.scheme))
+            && (url.port ?? defaultPort(url.scheme)) == (base.port ?? defaultPort(base.scheme))
+    }
+
+    /// Where a `next` link `target` may be followed, or `nil` when it leaves the API origin `base`.
+    ///
+    /// Docker Hub has been seen to send `http://hub.docker.com/…` links in replies sent over https. Such a link,
+    /// on the same host with the scheme downgraded and no port of its own (or port 80), is followed over `base`'s
+    /// scheme and port: the token is never sent in clear text, nor to another host.
+    package static func followableNext(_ target: URL, base: URL) -> URL? {
+        if isSameOrigin(target, base: base) { return target }
+        guard base.scheme?.lowercased() == "https", target.scheme?.lowercased() == "http",
+            target.host?.lowercased() == base.host?.lowercased(), target.port == nil || target.port == 80,
+            var components = URLComponents(url: target, resolvingAgainstBaseURL: false)
+        else { return nil }
+        components.scheme = base.scheme
+        components.port = base.port
+        return components.url
     }
 
     private static func defaultPort(_ scheme: String?) -> Int {
