@@ -37,6 +37,8 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
     case listChanged(endpoint: String)
     /// The `--api-url` could not be used.
     case invalidBaseURL(String)
+    /// The `--api-url` holds a user name or password (shown redacted).
+    case credentialsInBaseURL(String)
     /// The `--api-url` is plain `http` to another machine.
     case insecureBaseURL(String)
 
@@ -83,6 +85,9 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
             "the list at \(Self.request(endpoint)) kept changing while it was read (a later page vanished); retry later"
         case .invalidBaseURL(let url):
             "'\(url)' is not a usable API URL; pass --api-url like https://hub.docker.com"
+        case .credentialsInBaseURL(let url):
+            "'\(url)' holds a user name or password, which would be stored in the snapshot; pass --api-url without"
+                + " them, and the credential with --username and DOCKERHUB_TOKEN (or --secret-file)"
         case .insecureBaseURL(let url):
             "'\(url)' would send the secret unencrypted; use https (plain http is only for loopback test servers)"
         }

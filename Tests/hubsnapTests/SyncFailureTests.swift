@@ -105,6 +105,10 @@ struct UsageTests {
         (["sync", "--api-url", "http://hub.docker.com"], "use https"),
         (["sync", "--api-url", "http://127.0.0.1.evil.example:80"], "use https"),
         (["sync", "--secret-file", "/nonexistent/secret", "--username", "jdoe"], "cannot read the secret file"),
+        (["sync", "--api-url", "https://jdoe:hunter2@hub.docker.com"], "'https://…@hub.docker.com' holds a user name"),
+        (["sync", "--api-url", "https://hunter2@hub.docker.com"], "holds a user name or password"),
+        (["sync", "--api-url", "http://jdoe:hunter2@127.0.0.1:8080"], "holds a user name or password"),
+        (["sync", "--api-url", "https://hub.docker.com/#top"], "is not a usable API URL"),
     ])
     func usageErrorsAreOneLineAndExit64(arguments: [String], message: String) async throws {
         let result = try await Binary.run(

@@ -64,7 +64,7 @@ struct Failure: Error {
             ExitCodes.noPermission
         case .rateLimited, .timedOut, .listChanged:
             ExitCodes.temporaryFailure
-        case .invalidBaseURL, .insecureBaseURL:
+        case .invalidBaseURL, .insecureBaseURL, .credentialsInBaseURL:
             ExitCodes.usage
         case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop,
             .tooManyPages:
