@@ -10,13 +10,15 @@ struct SyncFailureTests {
 
     /// Runs `sync` over an existing output file and checks that the file is byte-identical afterwards.
     func failingSync(
-        _ extra: [String], environment: [String: String], options: FakeHubOptions = FakeHubOptions(rateLimit: 1_000_000)
+        _ extra: [String], environment: [String: String],
+        options: FakeHubOptions = FakeHubOptions(rateLimit: 1_000_000),
+        dataset: Dataset = Self.dataset
     ) async throws -> Binary.Result {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let output = directory.path("hub.db")
         try Self.previous.write(to: URL(fileURLWithPath: output))
-        let result = try await CLIHarness.withHub(Self.dataset, options: options) { hub in
+        let result = try await CLIHarness.withHub(dataset, options: options) { hub in
             try await Binary.run(
                 ["sync", "--api-url", hub.baseURL, "--output", output] + extra, environment: environment)
         }

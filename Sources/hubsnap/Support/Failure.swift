@@ -23,7 +23,8 @@ struct Failure: Error {
             self.init(error.localizedDescription, exitCode: Self.exitCode(for: error))
         case let error as SyncError:
             switch error {
-            case .organizationNotVisible: self.init(error.localizedDescription, exitCode: ExitCodes.noPermission)
+            case .organizationNotVisible, .membersNotReadable:
+                self.init(error.localizedDescription, exitCode: ExitCodes.noPermission)
             case .organizationsRequired: self.init(error.localizedDescription, exitCode: ExitCodes.usage)
             }
         case let error as StoreError:
