@@ -41,6 +41,10 @@ package struct FakeHubOptions: Sendable {
     /// When true, a TOTP code finishes one 2FA login only: a second login with the same code is refused, as a
     /// real one-time code would be once its 30-second step has passed.
     package var singleUseSecondFactorCodes: Bool
+    /// When true, `GET /v2/orgs/{org}` answers any valid bearer, member or not, like a public profile page (the API
+    /// notes do not say what Docker Hub answers a non-member; it has been seen to answer 200). The org's other
+    /// routes keep their rules.
+    package var publicOrganizationProfiles: Bool
     /// Answers a request instead of its route when it returns a reply: a 403 on one repository, a 404 on a page
     /// that vanished, an HTML challenge with 403. The rate limit still applies first; the bearer is not checked,
     /// and faults and ``rewriteBody`` do not apply to these replies.
@@ -62,11 +66,13 @@ package struct FakeHubOptions: Sendable {
         faults: FaultPlan = .noFaults,
         rateLimitHeaders: Bool = true,
         singleUseSecondFactorCodes: Bool = false,
+        publicOrganizationProfiles: Bool = false,
         override: Override? = nil,
         rewriteBody: BodyRewrite? = nil
     ) {
         self.rateLimitHeaders = rateLimitHeaders
         self.singleUseSecondFactorCodes = singleUseSecondFactorCodes
+        self.publicOrganizationProfiles = publicOrganizationProfiles
         self.override = override
         self.legacyRepositoryRouteOnly = legacyRepositoryRouteOnly
         self.tokenExpiresAfterRequests = tokenExpiresAfterRequests

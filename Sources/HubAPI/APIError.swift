@@ -31,10 +31,14 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
     case foreignNextLink(endpoint: String, host: String)
     /// A paging loop: `next` pointed at a page already read.
     case pagingLoop(endpoint: String)
+    /// `next` went on past the pages the list's `count` announced (with a margin), or past the absolute cap.
+    case tooManyPages(endpoint: String, pages: Int)
     /// A later page vanished (404) twice while the list was read: the list keeps changing under us.
     case listChanged(endpoint: String)
     /// The `--api-url` could not be used.
     case invalidBaseURL(String)
+    /// The `--api-url` holds a user name or password (shown redacted).
+    case credentialsInBaseURL(String)
     /// The `--api-url` is plain `http` to another machine.
     case insecureBaseURL(String)
 
@@ -74,10 +78,16 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
             "\(Self.request(endpoint)) returned a next page on another host ('\(host)'); refusing to send the token there"
         case .pagingLoop(let endpoint):
             "paging \(Self.request(endpoint)) looped back to a page already read; Docker Hub's reply is inconsistent, retry later"
+        case .tooManyPages(let endpoint, let pages):
+            "paging \(Self.request(endpoint)) went on past \(pages) pages, more than the list's count announced;"
+                + " Docker Hub's reply is inconsistent, retry later"
         case .listChanged(let endpoint):
             "the list at \(Self.request(endpoint)) kept changing while it was read (a later page vanished); retry later"
         case .invalidBaseURL(let url):
             "'\(url)' is not a usable API URL; pass --api-url like https://hub.docker.com"
+        case .credentialsInBaseURL(let url):
+            "'\(url)' holds a user name or password, which would be stored in the snapshot; pass --api-url without"
+                + " them, and the credential with --username and DOCKERHUB_TOKEN (or --secret-file)"
         case .insecureBaseURL(let url):
             "'\(url)' would send the secret unencrypted; use https (plain http is only for loopback test servers)"
         }

@@ -11,7 +11,7 @@ extension HubClient {
 
     /// GETs `url` and decodes a `T`; 4xx replies become ``APIError``s.
     package func get<T: Decodable & Sendable>(_ type: T.Type, url: URL) async throws -> T {
-        let endpoint = url.path
+        let endpoint = url.path(percentEncoded: true)
         return try await send(method: .GET, url: url, endpoint: endpoint, authenticated: true) { response in
             guard (200..<300).contains(response.status) else {
                 throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind)
@@ -35,7 +35,8 @@ extension HubClient {
     /// GETs every page of a list: `page_size=100`, then `next` until it is null.
     ///
     /// - Throws: ``APIError/foreignNextLink(endpoint:host:)`` when `next` leaves the API host,
-    ///   ``APIError/pagingLoop(endpoint:)`` when it returns to a page already read.
+    ///   ``APIError/pagingLoop(endpoint:)`` when it returns to a page already read,
+    ///   ``APIError/tooManyPages(endpoint:pages:)`` when it goes on past what `count` announced (or the cap).
     package func list<Item: Decodable & Sendable>(
         _ type: Item.Type,
         path: String,
@@ -83,9 +84,13 @@ extension HubClient {
         var seen = Set<String>()
         var items: [Item] = []
         var prefetched = firstPage
+        var limit = configuration.maxPages
         while let pageURL = next {
             guard seen.insert(pageURL.absoluteString).inserted else {
                 throw APIError.pagingLoop(endpoint: endpoint)
+            }
+            guard seen.count <= limit else {
+                throw APIError.tooManyPages(endpoint: endpoint, pages: limit)
             }
             let page: Page<Item>
             if let prefetched {
@@ -97,6 +102,9 @@ extension HubClient {
                     throw ListShrank.shrank
                 }
             }
+            if seen.count == 1 {
+                limit = Self.pageLimit(count: page.count, firstPageItems: page.results.count, cap: limit)
+            }
             prefetched = nil
             items.append(contentsOf: page.results)
             next = try resolveNext(page.next, endpoint: endpoint)
@@ -104,15 +112,30 @@ extension HubClient {
         return items
     }
 
+    /// The most pages a list may take: the pages its `count` implies at the first page's size, plus a margin for
+    /// a list that grows while it is read, and never more than `cap`. Without a usable `count`, `cap`.
+    static func pageLimit(count: Int?, firstPageItems: Int, cap: Int) -> Int {
+        guard let count, count >= 0 else { return cap }
+        let perPage = max(1, firstPageItems)
+        let expected = count / perPage + (count % perPage == 0 ? 0 : 1)
+        guard expected < cap else { return cap }
+        return min(cap, max(1, expected) + max(5, expected / 10))
+    }
+
     func resolveNext(_ next: String?, endpoint: String) throws -> URL? {
         guard let next, !next.isEmpty else { return nil }
         guard let target = URL(string: next, relativeTo: configuration.baseURL)?.absoluteURL else {
             throw APIError.undecodable(endpoint: endpoint, reason: "next is not a URL")
         }
-        guard isSameOrigin(target) else {
+        guard let followed = Self.followableNext(target, base: configuration.baseURL) else {
             throw APIError.foreignNextLink(endpoint: endpoint, host: target.host ?? next)
         }
-        return target
+        if followed != target {
+            logger.debug(
+                "following a next link over the API's scheme and port",
+                metadata: ["http.path": "\(endpoint)", "http.next_scheme": "\(target.scheme ?? "")"])
+        }
+        return followed
     }
 
     static func error(for response: RawResponse, endpoint: String, kind: CredentialKind) -> APIError {
@@ -165,6 +188,8 @@ extension HubClient {
             return "unexpected value at \(path(context))"
         case .keyNotFound(let key, let context):
             return "missing key '\(snakeCase(key.stringValue))' at \(path(context))"
+        case .dataCorrupted(let context) where context.debugDescription == AccessField.emptyValue:
+            return "empty value at \(path(context))"
         case .dataCorrupted(let context):
             return "malformed JSON at \(path(context))"
         @unknown default:

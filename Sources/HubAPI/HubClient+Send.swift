@@ -188,7 +188,7 @@ extension HubClient {
             logger.debug(
                 "http",
                 metadata: [
-                    "http.method": "\(method.rawValue)", "http.path": "\(url.path)",
+                    "http.method": "\(method.rawValue)", "http.path": "\(url.path(percentEncoded: true))",
                     "http.status": "\(response.status.code)",
                     "http.ms": "\((ContinuousClock.now - started).milliseconds)",
                 ]
@@ -204,7 +204,8 @@ extension HubClient {
         } catch is NIOTooManyBytesError {
             // Not transient: the same reply would be as large next time.
             throw APIError.undecodable(
-                endpoint: url.path, reason: "reply larger than \(configuration.maxBodyBytes / 1_048_576) MiB")
+                endpoint: url.path(percentEncoded: true),
+                reason: "reply larger than \(configuration.maxBodyBytes / 1_048_576) MiB")
         } catch {
             throw TransportFailure(error)
         }

@@ -61,34 +61,69 @@ package final class HubClient: Sendable {
         return quiet
     }
 
-    /// An absolute URL for `path` (starting with `/`) and `query` on the API host.
+    /// An absolute URL for `path` (already percent-encoded, starting with `/`) and `query` on the API host.
+    ///
+    /// Build paths that hold names with ``path(_:)``, which encodes each name as one segment.
     package func url(_ path: String, query: [(String, String)] = []) -> URL {
         var components = URLComponents()
         components.scheme = configuration.baseURL.scheme
         components.host = configuration.baseURL.host
         components.port = configuration.baseURL.port
-        components.percentEncodedPath = configuration.baseURL.path + Self.percentEncodePath(path)
+        components.percentEncodedPath = configuration.baseURL.path(percentEncoded: true) + path
         if !query.isEmpty {
             components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
         }
         return components.url ?? configuration.baseURL
     }
 
-    /// Encodes each path segment; `/` separates them.
-    static func percentEncodePath(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#;")
-        return path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
-            .joined(separator: "/")
+    /// A request path from `segments`, each percent-encoded as one segment: a name holding `/`, `?`, `#`, `%`
+    /// or being `.` or `..` addresses that name, never another path. An empty last segment gives a trailing `/`.
+    package static func path(_ segments: String...) -> String {
+        path(segments)
     }
+
+    /// The path of `segments`, each encoded as one segment.
+    package static func path(_ segments: [String]) -> String {
+        "/" + segments.map(encodeSegment).joined(separator: "/")
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters; `.` and `..` become `%2E` and `%2E%2E`,
+    /// which no URL resolution reads as the current or parent directory.
+    static func encodeSegment(_ segment: String) -> String {
+        guard segment != "." && segment != ".." else {
+            return String(repeating: "%2E", count: segment.count)
+        }
+        return segment.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// True when `url` points at the same scheme, host and port as the API.
     func isSameOrigin(_ url: URL) -> Bool {
-        let base = configuration.baseURL
-        return url.scheme?.lowercased() == base.scheme?.lowercased()
+        Self.isSameOrigin(url, base: configuration.baseURL)
+    }
+
+    static func isSameOrigin(_ url: URL, base: URL) -> Bool {
+        url.scheme?.lowercased() == base.scheme?.lowercased()
             && url.host?.lowercased() == base.host?.lowercased()
-            && (url.port ?? Self.defaultPort(url.scheme)) == (base.port ?? Self.defaultPort(base.scheme))
+            && (url.port ?? defaultPort(url.scheme)) == (base.port ?? defaultPort(base.scheme))
+    }
+
+    /// Where a `next` link `target` may be followed, or `nil` when it leaves the API origin `base`.
+    ///
+    /// Docker Hub has been seen to send `http://hub.docker.com/…` links in replies sent over https. Such a link,
+    /// on the same host with the scheme downgraded and no port of its own (or port 80), is followed over `base`'s
+    /// scheme and port: the token is never sent in clear text, nor to another host.
+    package static func followableNext(_ target: URL, base: URL) -> URL? {
+        if isSameOrigin(target, base: base) { return target }
+        guard base.scheme?.lowercased() == "https", target.scheme?.lowercased() == "http",
+            target.host?.lowercased() == base.host?.lowercased(), target.port == nil || target.port == 80,
+            var components = URLComponents(url: target, resolvingAgainstBaseURL: false)
+        else { return nil }
+        components.scheme = base.scheme
+        components.port = base.port
+        return components.url
     }
 
     private static func defaultPort(_ scheme: String?) -> Int {

@@ -18,6 +18,8 @@ package struct HubClientConfiguration: Sendable {
     package var initialBackoff: Duration
     /// Largest body accepted for one reply.
     package var maxBodyBytes: Int
+    /// The most pages one list may have, whatever its `count` says: a bound on a `next` that never ends.
+    package var maxPages: Int
     package var userAgent: String
 
     package init(
@@ -29,6 +31,7 @@ package struct HubClientConfiguration: Sendable {
         retryBudget: Duration = .seconds(300),
         initialBackoff: Duration = .milliseconds(250),
         maxBodyBytes: Int = 32 * 1024 * 1024,
+        maxPages: Int = 10_000,
         userAgent: String = "hubsnap"
     ) {
         self.baseURL = baseURL
@@ -39,12 +42,14 @@ package struct HubClientConfiguration: Sendable {
         self.retryBudget = retryBudget
         self.initialBackoff = initialBackoff
         self.maxBodyBytes = maxBodyBytes
+        self.maxPages = maxPages
         self.userAgent = userAgent
     }
 
     /// Parses and checks an `--api-url` value.
     ///
-    /// - Throws: ``APIError/invalidBaseURL(_:)`` unless it is an absolute http(s) URL with a host;
+    /// - Throws: ``APIError/invalidBaseURL(_:)`` unless it is an absolute http(s) URL with a host and no query or
+    ///   fragment; ``APIError/credentialsInBaseURL(_:)`` when it holds a user name or password;
     ///   ``APIError/insecureBaseURL(_:)`` for plain http to anything but loopback.
     package static func parseBaseURL(_ text: String) throws -> URL {
         let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
@@ -54,11 +59,27 @@ package struct HubClientConfiguration: Sendable {
         else {
             throw APIError.invalidBaseURL(text)
         }
+        // A password in the URL would be stored in the snapshot (`api_url`) and printed by `info`.
+        guard url.user == nil && url.password == nil else {
+            throw APIError.credentialsInBaseURL(redactingUserInfo(trimmed))
+        }
+        guard url.fragment == nil else {
+            throw APIError.invalidBaseURL(text)
+        }
         // Secrets and bearer tokens travel on every request: in clear text only to this machine.
         guard scheme == "https" || isLoopback(host) else {
             throw APIError.insecureBaseURL(text)
         }
         return url
+    }
+
+    /// `text` with whatever stands between `://` and the last `@` of the authority replaced by `…`.
+    static func redactingUserInfo(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return "…" }
+        let rest = text[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return text }
+        return String(text[..<schemeEnd.upperBound]) + "…" + String(text[at...])
     }
 
     /// `localhost`, 127.0.0.0/8 or `::1`.

@@ -10,13 +10,15 @@ struct SyncFailureTests {
 
     /// Runs `sync` over an existing output file and checks that the file is byte-identical afterwards.
     func failingSync(
-        _ extra: [String], environment: [String: String], options: FakeHubOptions = FakeHubOptions(rateLimit: 1_000_000)
+        _ extra: [String], environment: [String: String],
+        options: FakeHubOptions = FakeHubOptions(rateLimit: 1_000_000),
+        dataset: Dataset = Self.dataset
     ) async throws -> Binary.Result {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let output = directory.path("hub.db")
         try Self.previous.write(to: URL(fileURLWithPath: output))
-        let result = try await CLIHarness.withHub(Self.dataset, options: options) { hub in
+        let result = try await CLIHarness.withHub(dataset, options: options) { hub in
             try await Binary.run(
                 ["sync", "--api-url", hub.baseURL, "--output", output] + extra, environment: environment)
         }
@@ -105,6 +107,10 @@ struct UsageTests {
         (["sync", "--api-url", "http://hub.docker.com"], "use https"),
         (["sync", "--api-url", "http://127.0.0.1.evil.example:80"], "use https"),
         (["sync", "--secret-file", "/nonexistent/secret", "--username", "jdoe"], "cannot read the secret file"),
+        (["sync", "--api-url", "https://jdoe:hunter2@hub.docker.com"], "'https://…@hub.docker.com' holds a user name"),
+        (["sync", "--api-url", "https://hunter2@hub.docker.com"], "holds a user name or password"),
+        (["sync", "--api-url", "http://jdoe:hunter2@127.0.0.1:8080"], "holds a user name or password"),
+        (["sync", "--api-url", "https://hub.docker.com/#top"], "is not a usable API URL"),
     ])
     func usageErrorsAreOneLineAndExit64(arguments: [String], message: String) async throws {
         let result = try await Binary.run(

@@ -20,7 +20,15 @@ extension HubRoutes {
     }
 
     /// One org: members see it, an OAT sees its own org, anyone else gets 403 (404 when it does not exist).
+    /// With ``FakeHubOptions/publicOrganizationProfiles`` any valid bearer sees any org.
     func organization(_ context: FakeHubRequestContext) throws -> Response {
+        if options.publicOrganizationProfiles {
+            _ = try requireSession(context)
+            guard let entry = index.org(named: parameter("org", context)) else {
+                throw ErrorResponse.noSuchOrganization
+            }
+            return try reply(Payload.org(entry.org), context)
+        }
         let (entry, _) = try authorizeOrg(context, allowPersonalToken: true, organizationToken: .ownOrg)
         return try reply(Payload.org(entry.org), context)
     }

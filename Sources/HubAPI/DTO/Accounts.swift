@@ -21,12 +21,31 @@ package struct MemberDTO: Decodable, Sendable, Equatable {
     package var fullName: String?
     package var email: String?
     package var type: String?
-    /// Capitalised in responses (`Owner`); may be a custom role name.
-    package var role: String?
+    /// Capitalised in responses (`Owner`); may be a custom role name. It decides access, so a member without
+    /// one (missing, `null` or empty) is not a member this client can store: decoding fails, naming the field.
+    package var role: String
     package var groups: [String]?
     package var isGuest: Bool?
     package var dateJoined: String?
     package var lastLoggedInAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, username, fullName, email, type, role, groups, isGuest, dateJoined, lastLoggedInAt
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        username = try container.decode(String.self, forKey: .username)
+        fullName = try container.decodeIfPresent(String.self, forKey: .fullName)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        role = try container.decodeAccessField(forKey: .role)
+        groups = try container.decodeIfPresent([String].self, forKey: .groups)
+        isGuest = try container.decodeIfPresent(Bool.self, forKey: .isGuest)
+        dateJoined = try container.decodeIfPresent(String.self, forKey: .dateJoined)
+        lastLoggedInAt = try container.decodeIfPresent(String.self, forKey: .lastLoggedInAt)
+    }
 }
 
 /// An entry of `GET /v2/orgs/{org}/groups`.

@@ -6,7 +6,8 @@ package struct RepositoryDTO: Decodable, Sendable, Equatable {
     package var status: Int?
     package var statusDescription: String?
     package var description: String?
-    package var isPrivate: Bool?
+    /// Decides who reads the repository: required, never defaulted (a missing or `null` one fails decoding).
+    package var isPrivate: Bool
     package var dateRegistered: String?
     package var lastUpdated: String?
 }
@@ -15,5 +16,17 @@ package struct RepositoryDTO: Decodable, Sendable, Equatable {
 package struct RepositoryGroupDTO: Decodable, Sendable, Equatable {
     package var groupId: Int?
     package var groupName: String
+    /// `read`, `write` or `admin`; required and never empty, since it decides access.
     package var permission: String
+
+    enum CodingKeys: String, CodingKey {
+        case groupId, groupName, permission
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        groupId = try container.decodeIfPresent(Int.self, forKey: .groupId)
+        groupName = try container.decode(String.self, forKey: .groupName)
+        permission = try container.decodeAccessField(forKey: .permission)
+    }
 }

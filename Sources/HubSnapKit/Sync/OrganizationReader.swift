@@ -31,7 +31,17 @@ struct OrganizationReader: Sendable {
                 name: org, id: detail.id, fullName: detail.fullName, company: detail.company,
                 location: detail.location, dateJoined: Timestamp.normalize(detail.dateJoined)))
 
-        async let members = optional("members and team memberships", org: org) { try await client.members(of: org) }
+        async let members = optional("members and team memberships", org: org) {
+            do {
+                return try await client.members(of: org)
+            } catch APIError.forbidden(_, let detail) where client.credentials.kind != .pat {
+                // A password or an organization access token reads the members of any org it belongs to: a refusal
+                // means it does not (a typo in --org of a public org) or lacks the scope, and a snapshot without
+                // members would pass for one of an org with none.
+                throw SyncError.membersNotReadable(
+                    org: org, principal: principal, kind: client.credentials.kind, reason: detail)
+            }
+        }
         async let teams = optional("teams", org: org) { try await client.teams(of: org) }
         async let repositories = optional("repositories", org: org) { try await client.repositories(of: org) }
         async let invites = optional("pending invites", org: org) { try await client.invites(of: org) }

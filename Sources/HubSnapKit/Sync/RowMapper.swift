@@ -27,15 +27,8 @@ struct RowMapper {
         }
         let rows = members.map {
             OrgMemberRow(
-                org: org, username: $0.username, role: $0.role?.lowercased() ?? "member", isGuest: $0.isGuest ?? false,
+                org: org, username: $0.username, role: $0.role.lowercased(), isGuest: $0.isGuest ?? false,
                 dateJoined: timestamp($0.dateJoined), lastLoggedInAt: timestamp($0.lastLoggedInAt))
-        }
-        // Docker Hub always sends a role; when it does not, `member` (the least privilege) is stored, and said.
-        let roleless = members.filter { ($0.role ?? "").isEmpty }.map(\.username)
-        if !roleless.isEmpty {
-            problems.append(
-                "\(roleless.count) members came without a role and were stored as 'member' (\(roleless.prefix(5).joined(separator: ", "))\(roleless.count > 5 ? ", …" : ""))"
-            )
         }
         return (accounts, rows)
     }
@@ -65,7 +58,7 @@ struct RowMapper {
     mutating func repositories(_ repositories: [RepositoryDTO]) -> [RepositoryRow] {
         unique(repositories, key: \.name, what: "repositories").map {
             RepositoryRow(
-                namespace: org, name: $0.name, isPrivate: $0.isPrivate ?? false,
+                namespace: org, name: $0.name, isPrivate: $0.isPrivate,
                 status: $0.statusDescription ?? $0.status.map(String.init), description: $0.description,
                 repositoryType: $0.repositoryType, dateRegistered: timestamp($0.dateRegistered),
                 lastUpdated: timestamp($0.lastUpdated))

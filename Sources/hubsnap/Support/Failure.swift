@@ -23,7 +23,8 @@ struct Failure: Error {
             self.init(error.localizedDescription, exitCode: Self.exitCode(for: error))
         case let error as SyncError:
             switch error {
-            case .organizationNotVisible: self.init(error.localizedDescription, exitCode: ExitCodes.noPermission)
+            case .organizationNotVisible, .membersNotReadable:
+                self.init(error.localizedDescription, exitCode: ExitCodes.noPermission)
             case .organizationsRequired: self.init(error.localizedDescription, exitCode: ExitCodes.usage)
             }
         case let error as StoreError:
@@ -66,9 +67,10 @@ struct Failure: Error {
             ExitCodes.noPermission
         case .rateLimited, .timedOut, .listChanged:
             ExitCodes.temporaryFailure
-        case .invalidBaseURL, .insecureBaseURL:
+        case .invalidBaseURL, .insecureBaseURL, .credentialsInBaseURL:
             ExitCodes.usage
-        case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop:
+        case .notFound, .rejected, .unavailable, .undecodable, .foreignNextLink, .pagingLoop,
+            .tooManyPages:
             ExitCodes.unavailable
         }
     }

@@ -27,11 +27,12 @@ struct HostileDataTests {
     /// Runs a sync that must fail; returns its error and the requests the server saw, and checks that it left no
     /// file behind.
     static func failingSync(
-        maxBodyBytes: Int = 32 << 20, _ rewrite: @escaping FakeHubOptions.BodyRewrite
+        maxBodyBytes: Int = 32 << 20, maxPages: Int = 10_000, _ rewrite: @escaping FakeHubOptions.BodyRewrite
     ) async throws -> (error: APIError, requests: [RecordedRequest]) {
         let attempt = try await SyncHarness.attempt(
             dataset, options: FakeHubOptions(rateLimit: 1_000_000, rewriteBody: rewrite),
-            credentials: SyncHarness.credentials(.password, org: org), orgs: [org], maxBodyBytes: maxBodyBytes)
+            credentials: SyncHarness.credentials(.password, org: org), orgs: [org], maxBodyBytes: maxBodyBytes,
+            maxPages: maxPages)
         #expect(attempt.filesLeft.isEmpty, "\(attempt.filesLeft)")
         switch attempt.result {
         case .success:
@@ -78,22 +79,6 @@ struct HostileDataTests {
         #expect(repositories.allSatisfy { $0[4] == nil && $0[7] == nil })
         #expect(outcome.tables["team_members"] == Self.owner.tables["team_members"])
         #expect(outcome.warnings.isEmpty, "\(outcome.warnings)")
-    }
-
-    @Test func aMemberWithoutARoleIsStoredAsMemberWithAWarning() async throws {
-        let outcome = try await Self.sync { request, body in
-            guard Self.isPage(request, of: Self.membersPath, 1) else { return body }
-            var results = body.results
-            results[0] = results[0].setting("role", to: .null)
-            return body.setting("results", to: .array(results))
-        }
-        let members = try #require(outcome.tables["org_members"])
-        #expect(members.count == Self.owner.tables["org_members"]?.count)
-        #expect(
-            outcome.warnings.count == 1
-                && outcome.warnings[0].hasPrefix(
-                    "organization '\(Self.org)': 1 members came without a role and were stored as 'member' ("),
-            "\(outcome.warnings)")
     }
 
     @Test(arguments: [JSONValue.int(Int.max), .int(-1), .string("lots"), .null])
@@ -212,6 +197,40 @@ struct HostileDataTests {
         #expect(requests.filter { $0.path == Self.membersPath }.count == 3)
     }
 
+    /// A `next` that is new on every page: page 3 again and again, each time with another `nonce`, on the origin
+    /// of the page's own links.
+    static func endlessNext(_ request: RequestAttempt, _ body: JSONValue, count: JSONValue?) -> JSONValue {
+        guard request.path == Self.membersPath,
+            let link = body["next"]?.string ?? body["previous"]?.string,
+            let origin = link.range(of: "/v2/").map({ link[..<$0.lowerBound] })
+        else { return body }
+        let nonce =
+            (request.query ?? "").split(separator: "&").compactMap { pair -> Int? in
+                pair.hasPrefix("nonce=") ? Int(pair.dropFirst(6)) : nil
+            }.first ?? 0
+        let next = JSONValue.string("\(origin)\(Self.membersPath)?nonce=\(nonce + 1)&page=3&page_size=100")
+        let spoiled = body.setting("next", to: next)
+        return count.map { spoiled.setting("count", to: $0) } ?? spoiled
+    }
+
+    @Test(arguments: [JSONValue.int(Int.max), .int(-1), .null, .string("lots")])
+    func aNextThatNeverEndsStopsAtTheCap(count: JSONValue) async throws {
+        let (error, requests) = try await Self.failingSync(maxPages: 40) { request, body in
+            Self.endlessNext(request, body, count: count)
+        }
+        #expect(error == .tooManyPages(endpoint: Self.membersPath, pages: 40))
+        #expect(requests.filter { $0.path == Self.membersPath }.count == 40)
+    }
+
+    @Test func aNextThatGoesOnPastTheCountStopsSoonAfter() async throws {
+        // 250 members in pages of 100: 3 pages, and a margin of 5.
+        let (error, requests) = try await Self.failingSync { request, body in
+            Self.endlessNext(request, body, count: nil)
+        }
+        #expect(error == .tooManyPages(endpoint: Self.membersPath, pages: 8))
+        #expect(requests.filter { $0.path == Self.membersPath }.count == 8)
+    }
+
     @Test func aNullWhereANameBelongsEndsTheSyncNamingTheField() async throws {
         let (error, requests) = try await Self.failingSync { request, body in
             guard Self.isPage(request, of: Self.membersPath, 2) else { return body }
@@ -240,6 +259,27 @@ struct HostileDataTests {
         }
         #expect(reason == "unexpected value at results[0].is_private", "\(reason)")
         #expect(error.localizedDescription.contains(Self.repositoriesPath))
+    }
+
+    /// A field that decides access is never given a default: a guess would be more open or less than the truth.
+    @Test(arguments: [
+        ("members", "role", JSONValue.null, "unexpected value at results[3].role"),
+        ("members", "role", JSONValue.string(""), "empty value at results[3].role"),
+        ("members", "role", nil, "missing key 'role' at results[3]"),
+        ("repositories", "is_private", JSONValue.null, "unexpected value at results[3].is_private"),
+        ("repositories", "is_private", nil, "missing key 'is_private' at results[3]"),
+    ])
+    func aMissingAccessFieldEndsTheSyncNamingIt(
+        list: String, field: String, value: JSONValue?, reason: String
+    ) async throws {
+        let path = list == "members" ? Self.membersPath : Self.repositoriesPath
+        let (error, _) = try await Self.failingSync { request, body in
+            guard Self.isPage(request, of: path, 1) else { return body }
+            var results = body.results
+            results[3] = value.map { results[3].setting(field, to: $0) } ?? results[3].removing(field)
+            return body.setting("results", to: .array(results))
+        }
+        #expect(error == .undecodable(endpoint: path, reason: reason))
     }
 
     @Test func aPageWithoutResultsIsNotAnEmptyPage() async throws {

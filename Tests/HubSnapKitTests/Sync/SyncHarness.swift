@@ -54,6 +54,7 @@ struct SyncHarness {
         orgs: [String] = [],
         concurrency: Int = 8,
         maxBodyBytes: Int = 32 << 20,
+        maxPages: Int = 10_000,
         logger: Logger = quiet
     ) async throws -> Attempt {
         let directory = try TemporaryDirectory()
@@ -62,7 +63,7 @@ struct SyncHarness {
         return try await FakeHub(dataset: dataset, options: options).withRunning { hub in
             let configuration = HubClientConfiguration(
                 baseURL: try HubClientConfiguration.parseBaseURL(hub.baseURL), concurrency: concurrency,
-                initialBackoff: .milliseconds(10), maxBodyBytes: maxBodyBytes)
+                initialBackoff: .milliseconds(10), maxBodyBytes: maxBodyBytes, maxPages: maxPages)
             let result: Result<Outcome, any Error>
             do {
                 let summary = try await HubClient.withClient(
