@@ -54,10 +54,7 @@ package enum APIError: Error, LocalizedError, Equatable, Sendable {
             "the session of '\(identifier)' expired and its one-time code cannot be used again; for syncs that"
                 + " outlast a session, use a personal access token (DOCKERHUB_TOKEN) instead of password and --otp"
         case .tokenKindNotAllowed(let endpoint, let kind):
-            "Docker Hub does not let a \(kind.displayName) read \(endpoint); "
-                + (kind == .pat
-                    ? "use an organization access token (or a password) for organization data"
-                    : "use a password or personal access token for this")
+            "Docker Hub does not let \(kind.withArticle) read \(Self.request(endpoint))"
         case .forbidden(let endpoint, let detail):
             "Docker Hub refused \(Self.request(endpoint)) (403: \(detail)); the credential lacks the role or scope for it"
         case .notFound(let endpoint, let detail):

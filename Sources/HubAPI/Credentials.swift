@@ -26,6 +26,15 @@ package enum CredentialKind: String, Sendable, Codable, CaseIterable {
         case .oat: "organization access token"
         }
     }
+
+    /// ``displayName`` with its indefinite article ("an organization access token").
+    package var withArticle: String {
+        switch self {
+        case .password: "a password"
+        case .pat: "a personal access token"
+        case .oat: "an organization access token"
+        }
+    }
 }
 
 /// A secret value that never prints itself.

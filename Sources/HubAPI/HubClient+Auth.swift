@@ -8,7 +8,12 @@ extension HubClient {
     /// - Throws: ``APIError/authenticationFailed(identifier:detail:)`` or
     ///   ``APIError/secondFactorRequired(identifier:)`` when Docker Hub refuses the login.
     package func authenticate() async throws {
-        let token = try await mint()
+        let token: String
+        do {
+            token = try await mint()
+        } catch let error as APIError {
+            throw error.redacted(by: redact)
+        }
         await session.install(token)
         logger.info(
             "authenticated",

@@ -14,7 +14,7 @@ extension HubClient {
         let endpoint = url.path(percentEncoded: true)
         return try await send(method: .GET, url: url, endpoint: endpoint, authenticated: true) { response in
             guard (200..<300).contains(response.status) else {
-                throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind)
+                throw Self.error(for: response, endpoint: endpoint, kind: credentials.kind, redact: redact)
             }
             guard response.looksLikeJSON else {
                 let type = response.headers.first(name: "content-type") ?? "?"
@@ -128,7 +128,7 @@ extension HubClient {
             throw APIError.undecodable(endpoint: endpoint, reason: "next is not a URL")
         }
         guard let followed = Self.followableNext(target, base: configuration.baseURL) else {
-            throw APIError.foreignNextLink(endpoint: endpoint, host: target.host ?? next)
+            throw APIError.foreignNextLink(endpoint: endpoint, host: redact(target.host ?? next))
         }
         if followed != target {
             logger.debug(
@@ -138,9 +138,13 @@ extension HubClient {
         return followed
     }
 
-    static func error(for response: RawResponse, endpoint: String, kind: CredentialKind) -> APIError {
+    /// The error a 4xx reply means; its detail is redacted before it is cut to 200 characters, so that no part
+    /// of a secret survives the cut.
+    static func error(
+        for response: RawResponse, endpoint: String, kind: CredentialKind, redact: Redactor
+    ) -> APIError {
         let body = try? JSONDecoder().decode(ErrorBodyDTO.self, from: response.bodyData)
-        let detail = String((body?.summary ?? "HTTP \(response.status)").prefix(200))
+        let detail = String(redact(body?.summary ?? "HTTP \(response.status)").prefix(200))
         switch response.status {
         case 401:
             return .unauthorized(endpoint: endpoint, detail: detail)

@@ -52,6 +52,23 @@ extension HubClient {
         authenticated: Bool,
         interpret: (RawResponse) throws -> Interpretation<T>
     ) async throws -> T {
+        do {
+            return try await sendRetrying(
+                method: method, url: url, endpoint: endpoint, body: body, authenticated: authenticated,
+                interpret: interpret)
+        } catch let error as APIError {
+            throw error.redacted(by: redact)
+        }
+    }
+
+    private func sendRetrying<T: Sendable>(
+        method: HTTPMethod,
+        url: URL,
+        endpoint: String,
+        body: Data?,
+        authenticated: Bool,
+        interpret: (RawResponse) throws -> Interpretation<T>
+    ) async throws -> T {
         let clock = ContinuousClock()
         let giveUpAt = clock.now.advanced(by: configuration.retryBudget)
         var url = url
@@ -115,8 +132,8 @@ extension HubClient {
             logger.info(
                 "retrying request",
                 metadata: [
-                    "http.path": "\(endpoint)", "retry.reason": "\(describe(transient))",
-                    "retry.wait_ms": "\(wait.milliseconds)",
+                    "http.path": "\(redact(endpoint))", "retry.reason": "\(redact(describe(transient)))",
+                    "retry.wait_ms": .stringConvertible(wait.milliseconds),
                 ]
             )
             try await Task.sleep(for: wait)
@@ -146,7 +163,7 @@ extension HubClient {
             if wait > SessionState.probeWait {
                 logger.info(
                     "pacing requests to stay within the rate limit",
-                    metadata: ["retry.wait_ms": "\(wait.milliseconds)"])
+                    metadata: ["retry.wait_ms": .stringConvertible(wait.milliseconds)])
             }
             try await Task.sleep(for: wait)
         }
@@ -188,9 +205,9 @@ extension HubClient {
             logger.debug(
                 "http",
                 metadata: [
-                    "http.method": "\(method.rawValue)", "http.path": "\(url.path(percentEncoded: true))",
-                    "http.status": "\(response.status.code)",
-                    "http.ms": "\((ContinuousClock.now - started).milliseconds)",
+                    "http.method": "\(method.rawValue)", "http.path": "\(redact(url.path(percentEncoded: true)))",
+                    "http.status": .stringConvertible(response.status.code),
+                    "http.ms": .stringConvertible((ContinuousClock.now - started).milliseconds),
                 ]
             )
             if let remaining = response.headers.first(name: "x-ratelimit-remaining").flatMap({ Int($0) }),
@@ -259,7 +276,7 @@ extension HubClient {
     }
 }
 
-/// A request that never produced a reply: refused or reset connection, DNS failure, timeout.
+/// A request that never produced a reply: refused or reset connection, DNS failure, TLS failure, timeout.
 struct TransportFailure: Error {
     var reason: String
     var isTimeout: Bool
@@ -270,7 +287,26 @@ struct TransportFailure: Error {
             reason = isTimeout ? "timeout (\(error))" : "connection failed: \(error)"
         } else {
             isTimeout = false
-            reason = "connection failed: \(error)"
+            reason = Self.describe(error)
         }
+    }
+
+    /// A transport error in a few words: a refused connection is "connection refused" (once), a certificate
+    /// failure names BoringSSL's reason, and no source path of the TLS library is ever printed.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        }
+        let text = String(describing: error)
+        if text.contains("handshakeFailed") {
+            let reasons = text.matches(of: #/error:[0-9A-Fa-f]+:[^:]*:[^:]*:([A-Z0-9_]+)/#).map {
+                $0.output.1.lowercased().replacingOccurrences(of: "_", with: " ")
+            }
+            return "TLS handshake failed"
+                + (reasons.isEmpty ? "" : ": \(reasons.joined(separator: ", "))")
+                + (reasons.contains { $0.contains("certificate") }
+                    ? "; this machine does not trust the server's certificate" : "")
+        }
+        return "connection failed: " + text.replacing(#/ at \/[^\s\]\)]*:\d+/#, with: "")
     }
 }

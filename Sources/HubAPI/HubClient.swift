@@ -15,6 +15,8 @@ package final class HubClient: Sendable {
     let logger: Logger
     let session = SessionState()
     let limiter: AsyncSemaphore
+    /// Applied to every error and log line that carries text from the server.
+    let redact: Redactor
 
     init(http: HTTPClient, configuration: HubClientConfiguration, credentials: Credentials, logger: Logger) {
         self.http = http
@@ -22,6 +24,7 @@ package final class HubClient: Sendable {
         self.credentials = credentials
         self.logger = logger
         self.limiter = AsyncSemaphore(permits: configuration.concurrency)
+        self.redact = Redactor(credentials)
     }
 
     /// Runs `body` with a client whose HTTP connections are closed when it returns.

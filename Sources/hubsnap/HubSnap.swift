@@ -36,7 +36,7 @@ struct HubSnap: AsyncParsableCommand {
         let sources = signals.install {
             guard writesSnapshots else {
                 let signal = signals.signal ?? SIGINT
-                Terminal.error("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM")")
+                Terminal.error("interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM")", exitCode: 128 + signal)
                 Foundation.exit(128 + signal)
             }
             task.cancel()
@@ -48,26 +48,28 @@ struct HubSnap: AsyncParsableCommand {
             if let signal = signals.signal {
                 Terminal.error(
                     "interrupted by \(signal == SIGINT ? "SIGINT" : "SIGTERM")"
-                        + (writesSnapshots ? "; the previous snapshot was kept" : ""))
+                        + (writesSnapshots ? "; the previous snapshot was kept" : ""), exitCode: 128 + signal)
                 Foundation.exit(128 + signal)
             }
             if let failure = error as? Failure {
-                Terminal.error(failure.message)
+                Terminal.error(failure.message, exitCode: failure.exitCode)
                 Foundation.exit(failure.exitCode)
             }
             // Usage errors get the same one-line form as every other error; help, version and ExitCode
             // go through ArgumentParser.
             if exitCode(for: error) == .validationFailure {
+                Terminal.logFormat = LoggingOptions.format(in: Array(CommandLine.arguments.dropFirst()))
                 let secretFlags = ["--password", "--token", "--secret", "--access-token"]
                 if CommandLine.arguments.contains(where: { argument in
                     secretFlags.contains { argument == $0 || argument.hasPrefix($0 + "=") }
                 }) {
                     Terminal.error(
                         "a secret is never taken as a flag value (it would show in ps and shell history); set "
-                            + "DOCKERHUB_TOKEN or DOCKERHUB_PASSWORD, or pass --secret-file PATH or --password-stdin")
+                            + "DOCKERHUB_TOKEN or DOCKERHUB_PASSWORD, or pass --secret-file PATH or --password-stdin",
+                        exitCode: ExitCodes.usage)
                     Foundation.exit(ExitCodes.usage)
                 }
-                Terminal.error("\(message(for: error)); see 'hubsnap --help'")
+                Terminal.error("\(message(for: error)); see 'hubsnap --help'", exitCode: ExitCodes.usage)
                 Foundation.exit(ExitCodes.usage)
             }
             exit(withError: error)

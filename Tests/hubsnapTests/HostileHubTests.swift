@@ -114,4 +114,84 @@ struct HostileHubTests {
             actual: try SnapshotDump.tables(at: output), expected: expected.tables)
         #expect(differences.isEmpty, "\(differences)")
     }
+
+    // MARK: - Secrets a server echoes
+
+    /// A login refusal that quotes the password it refused: the error line says the login failed, not the secret.
+    @Test func aSecretEchoedInALoginRefusalIsRedacted() async throws {
+        let secret = "correct-horse-battery-staple"
+        let options = FakeHubOptions(
+            rateLimit: 1_000_000,
+            override: { request in
+                guard request.method == "POST" else { return nil }
+                return .init(status: 401, body: #"{"detail":"password '\#(secret)' is wrong for this account"}"#)
+            })
+        var environment = CLIHarness.password
+        environment["DOCKERHUB_PASSWORD"] = secret
+        let result = try await SyncFailureTests().failingSync(
+            ["--org", Self.org], environment: environment, options: options)
+        #expect(result.status == 77, "\(result.stderr)")
+        #expect(!result.stderr.contains(secret), "\(result.stderr)")
+        #expect(result.stderr.contains("password '[redacted]' is wrong"), "\(result.stderr)")
+    }
+
+    /// A refusal of one part that quotes the token and the bearer, with the secret where the 200-character cut
+    /// of a detail falls: neither the error, the logs nor the stored warning keeps any of it.
+    @Test func aSecretEchoedInAPartRefusalIsRedactedBeforeItIsCut() async throws {
+        let secret = DemoCredentials.patSecret
+        let options = FakeHubOptions(
+            rateLimit: 1_000_000,
+            override: { request in
+                guard request.path == "/v2/orgs/\(Self.org)/invites" else { return nil }
+                let padding = String(repeating: "x", count: 185)
+                return .init(
+                    status: 403,
+                    body: #"{"detail":"\#(padding) \#(secret) for Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}"#)
+            })
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let output = directory.path("hub.db")
+        let result = try await CLIHarness.withHub(Self.dataset, options: options) { hub in
+            try await Binary.run(
+                ["sync", "--api-url", hub.baseURL, "--org", Self.org, "--output", output, "--log-level", "debug"],
+                environment: CLIHarness.password)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = try #require(try SnapshotDump.snapshotRow(at: output)["warnings"] ?? nil)
+        #expect(warnings.contains("[redacted]"), "\(warnings)")
+        for text in [warnings, result.stderr, result.stdout] {
+            #expect(!text.contains(String(secret.prefix(12))), "\(text)")
+            #expect(!text.contains("eyJ"), "\(text)")
+        }
+    }
+
+    // MARK: - Transport
+
+    @Test func aRefusedConnectionSaysSoOnce() async throws {
+        // A port that was just in use and is closed now.
+        let closed = try await CLIHarness.withHub(Self.dataset) { hub in hub.baseURL }
+        let result = try await SyncFailureTests().failingSync(
+            ["--api-url", closed, "--max-attempts", "1"], environment: CLIHarness.password)
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "onnection refused").count == 2, "\(result.stderr)")
+        #expect(!result.stderr.contains("errno"), "\(result.stderr)")
+    }
+
+    /// TLS to something that does not speak it: the reason in a few words, and no source path of the TLS library.
+    @Test func aTLSFailureNamesItsReasonWithoutABuildPath() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try await CLIHarness.withHub(Self.dataset) { hub in
+            try await Binary.run(
+                [
+                    "sync", "--api-url", hub.baseURL.replacingOccurrences(of: "http://", with: "https://"),
+                    "--output", directory.path("hub.db"), "--max-attempts", "1",
+                ], environment: CLIHarness.password)
+        }
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("TLS handshake failed"), "\(result.stderr)")
+        for fragment in [".build", "checkouts", ".cc:", "BoringSSL", "Sources/"] {
+            #expect(!result.stderr.contains(fragment), "\(result.stderr)")
+        }
+    }
 }

@@ -39,4 +39,46 @@ struct OrganizationNameTests {
         #expect(
             result.stderr.contains("'\(own)' cannot read the members of organization '\(other)'"), "\(result.stderr)")
     }
+
+    /// `--org ACME` and `--org acme` read the same org: both snapshots store the name Docker Hub gives it, so
+    /// they hold the same tables and `diff` finds nothing.
+    @Test func theOrgNameIsStoredAsDockerHubSpellsIt() async throws {
+        let org = Self.dataset.orgs[0].name
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (upper, lower) = (directory.path("upper.db"), directory.path("lower.db"))
+        let results = try await CLIHarness.withHub(Self.dataset) { hub in
+            var results: [Binary.Result] = []
+            for (spelling, output) in [(org.uppercased(), upper), (org, lower)] {
+                results.append(
+                    try await Binary.run(
+                        ["sync", "--api-url", hub.baseURL, "--org", spelling, "--output", output],
+                        environment: CLIHarness.password))
+            }
+            return results
+        }
+        for result in results { #expect(result.status == 0, "\(result.stderr)") }
+        let (upperTables, lowerTables) = (try SnapshotDump.tables(at: upper), try SnapshotDump.tables(at: lower))
+        #expect(upperTables["organizations"]?.map { $0[0] } == [org])
+        for (table, rows) in lowerTables {
+            #expect(upperTables[table] == rows, "\(table)")
+        }
+        #expect(try SnapshotDump.snapshotRow(at: upper)["org_filter"] == "[\"\(org)\"]")
+        let diff = try await Binary.run(["diff", lower, upper])
+        #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
+    }
+
+    /// A reply about another org than the one asked for is not stored under either name.
+    @Test func anOrgDetailNamingAnotherOrgExits69() async throws {
+        let org = Self.dataset.orgs[0].name
+        let options = FakeHubOptions(
+            rateLimit: 1_000_000,
+            rewriteBody: { request, body in
+                request.path == "/v2/orgs/\(org)" ? body.setting("orgname", to: .string("someone-else")) : body
+            })
+        let result = try await SyncFailureTests().failingSync(
+            ["--org", org], environment: CLIHarness.password, options: options, dataset: Self.dataset)
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("orgname 'someone-else' is not the organization asked for"), "\(result.stderr)")
+    }
 }

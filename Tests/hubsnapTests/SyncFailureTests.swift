@@ -27,10 +27,13 @@ struct SyncFailureTests {
             try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { !$0.hasSuffix(".lock") }
                 == ["hub.db"])
         // Warnings logged by organizations read before the failure may come first; the error itself is
-        // one line, and the last one.
+        // one line (text, or a JSON object with --log-format json), and the last one.
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("hubsnap: error: ") }.count == 1, "one error line: \(result.stderr)")
-        #expect(lines.last?.hasPrefix("hubsnap: error: ") == true, "error last: \(result.stderr)")
+        let isError = { (line: Substring) in
+            line.hasPrefix("hubsnap: error: ") || (line.hasPrefix("{") && line.contains(#""level":"error""#))
+        }
+        #expect(lines.filter(isError).count == 1, "one error line: \(result.stderr)")
+        #expect(lines.last.map(isError) == true, "error last: \(result.stderr)")
         return result
     }
 

@@ -25,13 +25,13 @@ struct OrganizationReader: Sendable {
                 throw error
             }
         }
-        let org = requestedName
+        let org = try Self.canonicalName(detail.orgname, requested: requestedName)
         var batch = OrganizationBatch(
             organization: OrganizationRow(
                 name: org, id: detail.id, fullName: detail.fullName, company: detail.company,
                 location: detail.location, dateJoined: Timestamp.normalize(detail.dateJoined)))
 
-        async let members = optional("members and team memberships", org: org) {
+        async let members = optional(.members, org: org) {
             do {
                 return try await client.members(of: org)
             } catch APIError.forbidden(_, let detail) where client.credentials.kind != .pat {
@@ -42,10 +42,10 @@ struct OrganizationReader: Sendable {
                     org: org, principal: principal, kind: client.credentials.kind, reason: detail)
             }
         }
-        async let teams = optional("teams", org: org) { try await client.teams(of: org) }
-        async let repositories = optional("repositories", org: org) { try await client.repositories(of: org) }
-        async let invites = optional("pending invites", org: org) { try await client.invites(of: org) }
-        async let tokens = optional("organization access tokens", org: org) {
+        async let teams = optional(.teams, org: org) { try await client.teams(of: org) }
+        async let repositories = optional(.repositories, org: org) { try await client.repositories(of: org) }
+        async let invites = optional(.invites, org: org) { try await client.invites(of: org) }
+        async let tokens = optional(.organizationTokens, org: org) {
             try await readOrganizationTokens(org)
         }
 
@@ -60,8 +60,7 @@ struct OrganizationReader: Sendable {
             if teamList != nil {
                 batch.teamMembers = rows.teamMembers(memberList, knownTeams: Set(batch.teams.map(\.name)))
             } else {
-                await warnings.add(
-                    "organization '\(org)': team memberships not stored because its teams could not be read")
+                await warnings.add("team memberships not stored because its teams could not be read", org: org)
             }
         }
         if let repositoryList = try await repositories {
@@ -75,20 +74,21 @@ struct OrganizationReader: Sendable {
             batch.accessTokens = rows.organizationTokens(tokenList)
         }
         for message in rows.problems {
-            await warnings.add("organization '\(org)': \(message)")
+            await warnings.add(message, org: org)
         }
         logger.info(
             "organization read",
             metadata: [
-                "org": "\(org)", "sync.members": "\(batch.members.count)", "sync.teams": "\(batch.teams.count)",
-                "sync.repositories": "\(batch.repositories.count)",
+                "org": "\(org)", "sync.members": .stringConvertible(batch.members.count),
+                "sync.teams": .stringConvertible(batch.teams.count),
+                "sync.repositories": .stringConvertible(batch.repositories.count),
             ])
         return batch
     }
 
     /// Runs `read`; a 403 (the credential may not read this part) becomes a warning and `nil`.
     private func optional<T: Sendable>(
-        _ part: String, org: String, _ read: @Sendable () async throws -> T
+        _ part: SyncPart, org: String, _ read: @Sendable () async throws -> T
     ) async throws -> T? {
         do {
             return try await read()
@@ -96,7 +96,11 @@ struct OrganizationReader: Sendable {
             switch error {
             case .forbidden, .tokenKindNotAllowed:
                 await warnings.skipped(part, org: org, because: error)
-                logger.warning("part skipped", metadata: ["org": "\(org)", "sync.part": "\(part)"])
+                logger.warning(
+                    "part skipped",
+                    metadata: [
+                        "org": "\(org)", "sync.part": "\(part.label)", "sync.reason": "\(error.localizedDescription)",
+                    ])
                 return nil
             default:
                 throw error
@@ -116,7 +120,7 @@ struct OrganizationReader: Sendable {
                         detailed.resources = try await client.organizationAccessToken(of: org, id: token.id).resources
                     } catch APIError.notFound {
                         await warnings.add(
-                            "organization '\(org)': access token '\(token.id)' vanished while it was read; not stored")
+                            "access token '\(token.id)' vanished while it was read; not stored", org: org)
                         return (index, nil)
                     }
                     return (index, detailed)
@@ -157,8 +161,7 @@ struct OrganizationReader: Sendable {
                         return nil
                     case .notFound:
                         await warnings.add(
-                            "organization '\(org)': repository '\(repository.name)' vanished while reading its team permissions"
-                        )
+                            "repository '\(repository.name)' vanished while reading its team permissions", org: org)
                         return nil
                     default:
                         throw error
@@ -182,17 +185,33 @@ struct OrganizationReader: Sendable {
         if let error = await tally.firstRefusal {
             let refused = await tally.refusedNames.count
             if await tally.readCount == 0 {
-                await warnings.skipped("repository team permissions", org: org, because: error)
+                await warnings.skipped(.repositoryPermissions, org: org, because: error)
             } else {
                 let names = await tally.refusedNames.sorted().prefix(5).joined(separator: ", ")
                 await warnings.add(
-                    "organization '\(org)': team permissions of \(refused) of \(repositories.count) repositories not read"
-                        + " (\(names)\(refused > 5 ? ", …" : "")): \(error.localizedDescription)")
+                    "team permissions of \(refused) of \(repositories.count) repositories not read"
+                        + " (\(names)\(refused > 5 ? ", …" : "")): \(error.localizedDescription)"
+                        + SyncPart.repositoryPermissions.advice(after: error),
+                    org: org)
             }
             logger.warning(
-                "repository team permissions refused", metadata: ["org": "\(org)", "sync.refused": "\(refused)"])
+                "repository team permissions refused",
+                metadata: ["org": "\(org)", "sync.refused": .stringConvertible(refused)])
         }
         return results.sorted { $0.0 < $1.0 }.map { (repositories[$0.0].name, $0.1) }
+    }
+
+    /// The name Docker Hub gives the org (`orgname`), so that `--org Acme` and `--org acme` store the same
+    /// snapshot. Docker Hub names are lowercase: without an `orgname`, the requested name lowercased. An
+    /// `orgname` that is another org than the one asked for is a reply about something else: an error.
+    static func canonicalName(_ orgname: String?, requested: String) throws -> String {
+        guard let orgname, !orgname.isEmpty else { return requested.lowercased() }
+        guard orgname.lowercased() == requested.lowercased() else {
+            throw APIError.undecodable(
+                endpoint: HubClient.path("v2", "orgs", requested),
+                reason: "orgname '\(orgname)' is not the organization asked for, '\(requested)'")
+        }
+        return orgname
     }
 
     /// How many refusals in a row, with nothing read, mean the credential reads no repository's teams.

@@ -42,19 +42,22 @@ package enum Syncer {
         let principal = try await principal(client: client)
         let warnings = Warnings()
         let orgs = try await organizations(client: client, request: request)
-        logger.info("reading organizations", metadata: ["sync.orgs": "\(orgs.count)"])
+        logger.info("reading organizations", metadata: ["sync.orgs": .stringConvertible(orgs.count)])
 
         let reader = OrganizationReader(client: client, principal: principal, warnings: warnings, logger: logger)
-        try await withThrowingTaskGroup(of: OrganizationBatch.self) { group in
+        // The name each requested org has on Docker Hub, which the snapshot stores (`--org Acme` reads `acme`).
+        var canonical: [String: String] = [:]
+        try await withThrowingTaskGroup(of: (String, OrganizationBatch).self) { group in
             var pending = orgs[...]
             for _ in 0..<organizationsInFlight {
                 guard let org = pending.popFirst() else { break }
-                group.addTask { try await reader.read(org) }
+                group.addTask { (org, try await reader.read(org)) }
             }
-            while let batch = try await group.next() {
+            while let (requested, batch) = try await group.next() {
                 try await writer.write(batch)
+                canonical[requested] = batch.organization.name
                 if let org = pending.popFirst() {
-                    group.addTask { try await reader.read(org) }
+                    group.addTask { (org, try await reader.read(org)) }
                 }
             }
         }
@@ -63,21 +66,22 @@ package enum Syncer {
         let rateLimited = await client.rateLimitedCount()
         if rateLimited > 0 {
             await warnings.add(
-                "Docker Hub rate-limited \(rateLimited) requests (HTTP 429); each was retried after the wait it asked for"
-            )
-            logger.notice("rate limited", metadata: ["http.rate_limited": "\(rateLimited)"])
+                "Docker Hub rate-limited \(rateLimited) requests (HTTP 429); each was retried after the wait it asked for",
+                org: nil)
+            logger.notice("rate limited", metadata: ["http.rate_limited": .stringConvertible(rateLimited)])
         }
         let messages = await warnings.messages
         let info = SnapshotInfo(
             formatVersion: SnapshotSchema.currentVersion, toolVersion: request.toolVersion, startedAt: startedAt,
             finishedAt: Timestamp.format(Date()), apiUrl: client.configuration.baseURL.absoluteString,
             credentialKind: kind.rawValue, principal: principal,
-            orgFilter: request.organizations.isEmpty ? nil : JSONText.array(orgs),
+            orgFilter: request.organizations.isEmpty ? nil : JSONText.array(orgs.map { canonical[$0] ?? $0 }),
             httpRequests: await client.requestCount(), warnings: JSONText.array(messages))
         let counts = try await writer.rowCounts()
         try await writer.finish(info)
         logger.info(
-            "snapshot written", metadata: ["file": "\(request.output.path)", "http.requests": "\(info.httpRequests)"])
+            "snapshot written",
+            metadata: ["file": "\(request.output.path)", "http.requests": .stringConvertible(info.httpRequests)])
         return SyncSummary(
             output: request.output, principal: principal, credentialKind: kind.rawValue,
             rowCounts: counts.map { .init(table: $0.table, rows: $0.rows) }, httpRequests: info.httpRequests,
@@ -109,7 +113,7 @@ package enum Syncer {
         case .oat:
             await warnings.add(
                 "personal access tokens not read: an organization access token belongs to no user; "
-                    + "sync with the owner's password to list them")
+                    + "sync with the owner's password to list them", org: nil)
             return []
         case .password, .pat:
             do {
@@ -124,7 +128,7 @@ package enum Syncer {
             } catch let error as APIError {
                 switch error {
                 case .forbidden, .tokenKindNotAllowed:
-                    await warnings.skipped("personal access tokens", org: nil, because: error)
+                    await warnings.skipped(.personalTokens, org: nil, because: error)
                     return []
                 default:
                     throw error

@@ -14,6 +14,26 @@ struct LoggingOptions: ParsableArguments {
     @Option(help: "Log format on stderr: text, or json (one object per line).")
     var logFormat: Format = .text
 
+    /// Runs when the command line is parsed: from then on every stderr line of the run (the final error line
+    /// and notes too) is written in this format.
+    func validate() throws {
+        Terminal.logFormat = logFormat
+    }
+
+    /// The format named on a command line that did not parse (so that even its usage error is a JSON line when
+    /// `--log-format json` was asked for).
+    static func format(in arguments: [String]) -> Format {
+        var format = Format.text
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--log-format", index + 1 < arguments.count {
+                format = Format(rawValue: arguments[index + 1]) ?? format
+            } else if argument.hasPrefix("--log-format=") {
+                format = Format(rawValue: String(argument.dropFirst("--log-format=".count))) ?? format
+            }
+        }
+        return format
+    }
+
     /// Bootstraps swift-log once for this process and returns the root logger.
     func makeLogger() -> Logger {
         let format = logFormat
